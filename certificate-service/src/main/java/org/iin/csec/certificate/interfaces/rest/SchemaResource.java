@@ -1,0 +1,35 @@
+package org.iin.csec.certificate.interfaces.rest;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.iin.csec.certificate.infrastructure.CertificateDataSource;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+
+/** Which database product and schema version this instance runs on: what an operator checks after an upgrade. */
+@Path("/schema")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class SchemaResource {
+
+    @Resource(lookup = CertificateDataSource.JNDI_NAME)
+    DataSource dataSource;
+
+    @GET
+    public Map<String, String> schema() throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             var rs = c.createStatement().executeQuery(
+                     "select max(version) from flyway_schema_history where success = 1")) {
+            rs.next();
+            return Map.of("database", c.getMetaData().getDatabaseProductName(),
+                    "schemaVersion", String.valueOf(rs.getString(1)));
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package org.iin.csec.course.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.iin.csec.course.domain.StateCode;
+import org.iin.csec.course.domain.account.Account;
+import org.iin.csec.course.domain.account.Role;
+import org.iin.csec.course.domain.audit.AuditEntry;
+import org.iin.csec.course.domain.audit.AuditLog;
+
+import java.util.List;
+
+/** Reading the audit log: administrators and course leaders only. */
+@ApplicationScoped
+public class AuditQueries {
+
+    public static final int MAX_ENTRIES = 1000;
+
+    @Inject
+    AuditLog log;
+
+    @Transactional
+    public List<AuditEntry> search(Account actor, String editionCode, String state, String entityType, String entityId,
+                                   int limit) {
+        Access.requireAnyRole(actor, Role.ADMIN, Role.COURSE_LEADER);
+        String stateCode = state == null || state.isBlank() ? null : StateCode.of(state);
+        return log.search(editionCode, stateCode, entityType, entityId, Math.max(1, Math.min(limit, MAX_ENTRIES)));
+    }
+}

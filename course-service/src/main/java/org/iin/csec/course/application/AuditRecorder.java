@@ -1,0 +1,35 @@
+package org.iin.csec.course.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import org.iin.csec.course.domain.audit.AuditEntry;
+import org.iin.csec.course.domain.audit.AuditLog;
+
+import java.time.Clock;
+
+/** Writes audit entries in the caller's transaction, so a change and its record commit or fail together. */
+@ApplicationScoped
+public class AuditRecorder {
+
+    /** Lives as long as the application; Jsonb instances are thread-safe and costly to create. */
+    private final Jsonb jsonb = JsonbBuilder.create();
+
+    @Inject
+    AuditLog log;
+
+    @Inject
+    Clock clock;
+
+    /** {@code before} and {@code after} are small snapshots (records or maps), stored as JSON; either may be null. */
+    public void record(String actor, String action, String entityType, Object entityId, String editionCode,
+                       String stateCode, Object before, Object after) {
+        log.append(new AuditEntry(clock.instant(), actor, action, entityType, String.valueOf(entityId), editionCode,
+                stateCode, toJson(before), toJson(after)));
+    }
+
+    private String toJson(Object snapshot) {
+        return snapshot == null ? null : jsonb.toJson(snapshot);
+    }
+}

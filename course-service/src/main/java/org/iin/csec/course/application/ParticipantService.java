@@ -1,0 +1,144 @@
+package org.iin.csec.course.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.iin.csec.course.domain.NotFound;
+import org.iin.csec.course.domain.RuleViolation;
+import org.iin.csec.course.domain.StateCode;
+import org.iin.csec.course.domain.account.Account;
+import org.iin.csec.course.domain.account.Role;
+import org.iin.csec.course.domain.agreement.Agreement;
+import org.iin.csec.course.domain.agreement.AgreementRepository;
+import org.iin.csec.course.domain.edition.Edition;
+import org.iin.csec.course.domain.participant.Participant;
+import org.iin.csec.course.domain.participant.ParticipantRepository;
+import org.iin.csec.course.domain.participant.ParticipantStatus;
+import org.iin.csec.course.domain.participant.StateSeats;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** One participant at a time: reading, and the course leader's and the state's decisions about them. */
+@ApplicationScoped
+public class ParticipantService {
+
+    @Inject
+    EditionService editionService;
+
+    @Inject
+    AgreementRepository agreements;
+
+    @Inject
+    ParticipantRepository participants;
+
+    @Inject
+    AuditRecorder audit;
+
+    @Inject
+    Clock clock;
+
+    /** A participant of another state is "not found" for a state-bound caller: its existence is not theirs to know. */
+    @Transactional
+    public Participant get(Account actor, String editionCode, long id) {
+        return findVisible(actor, editionService.find(editionCode), id);
+    }
+
+    /** Participants of the edition; a state-bound caller sees only their own state, whatever the filter says. */
+    @Transactional
+    public List<Participant> search(Account actor, String editionCode, String state, ParticipantStatus status) {
+        Edition edition = editionService.find(editionCode);
+        String stateCode = state == null || state.isBlank() ? null : StateCode.of(state);
+        if (!actor.hasCourseWideRole()) {
+            if (stateCode != null) {
+                Access.requireStateVisible(actor, stateCode);
+            }
+            stateCode = actor.stateCode();
+        }
+        return participants.search(edition, stateCode, status);
+    }
+
+    @Transactional
+    public Participant accept(Account actor, String editionCode, long id) {
+        Access.requireAnyRole(actor, Role.COURSE_LEADER);
+        Edition edition = requireSelectionOpen(editionCode);
+        StateSeats seats = lockSeatsOf(edition, findVisible(actor, edition, id));
+        Participant participant = own(seats, id);
+        var before = Snapshots.of(participant);
+        participant.accept(clock.instant());
+        audit.record(actor.username(), "participant.accepted", "Participant", id, editionCode, participant.stateCode(),
+                before, Snapshots.of(participant));
+        return participant;
+    }
+
+    @Transactional
+    public Participant reject(Account actor, String editionCode, long id, String reason) {
+        Access.requireAnyRole(actor, Role.COURSE_LEADER);
+        Edition edition = requireSelectionOpen(editionCode);
+        StateSeats seats = lockSeatsOf(edition, findVisible(actor, edition, id));
+        Participant participant = own(seats, id);
+        var before = Snapshots.of(participant);
+        Instant now = clock.instant();
+        List<Participant> promoted = seats.reject(participant, now);
+        audit.record(actor.username(), "participant.rejected", "Participant", id, editionCode, participant.stateCode(),
+                before, Map.of("status", participant.status().name(), "reason", reason == null ? "" : reason));
+        recordPromotions(actor, editionCode, promoted);
+        return participant;
+    }
+
+    /** The state's coordinator or the course leader withdraws a participant; the first waitlisted takes the seat. */
+    @Transactional
+    public Participant withdraw(Account actor, String editionCode, long id, String reason) {
+        Edition edition = editionService.find(editionCode);
+        Participant found = findVisible(actor, edition, id);
+        if (!actor.hasRole(Role.COURSE_LEADER)) {
+            Access.requireActingFor(actor, Role.STATE_COORDINATOR, found.stateCode());
+        }
+        if (edition.isClosed()) {
+            throw new RuleViolation("edition-closed", "The edition " + editionCode + " is closed.");
+        }
+        StateSeats seats = lockSeatsOf(edition, found);
+        Participant participant = own(seats, id);
+        var before = Snapshots.of(participant);
+        Instant now = clock.instant();
+        List<Participant> promoted = seats.withdraw(participant, now);
+        audit.record(actor.username(), "participant.withdrawn", "Participant", id, editionCode, participant.stateCode(),
+                before, Map.of("status", participant.status().name(), "reason", reason == null ? "" : reason));
+        recordPromotions(actor, editionCode, promoted);
+        return participant;
+    }
+
+    private void recordPromotions(Account actor, String editionCode, List<Participant> promoted) {
+        for (Participant p : promoted) {
+            audit.record(actor.username(), "participant.promoted", "Participant", p.id(), editionCode, p.stateCode(),
+                    null, Snapshots.of(p));
+        }
+    }
+
+    private Edition requireSelectionOpen(String editionCode) {
+        Edition edition = editionService.find(editionCode);
+        if (!edition.acceptsSelection()) {
+            throw new RuleViolation("selection-closed", "Nominations of " + editionCode
+                    + " can no longer be accepted or rejected: the edition is " + edition.status() + ".");
+        }
+        return edition;
+    }
+
+    /** Takes the state's seat lock, then re-reads its participants so the decision sees the latest seats. */
+    private StateSeats lockSeatsOf(Edition edition, Participant participant) {
+        Agreement agreement = agreements.findForSeatChange(edition, participant.stateCode()).orElseThrow();
+        return new StateSeats(agreement, participants.findAll(agreement));
+    }
+
+    private static Participant own(StateSeats seats, long id) {
+        return seats.participants().stream().filter(p -> p.id() == id).findFirst().orElseThrow();
+    }
+
+    private Participant findVisible(Account actor, Edition edition, long id) {
+        return participants.find(edition, id)
+                .filter(p -> actor.maySeeState(p.stateCode()))
+                .orElseThrow(() -> new NotFound("There is no participant " + id + " in " + edition.code() + "."));
+    }
+}

@@ -1,0 +1,100 @@
+package org.iin.csec.course.domain.agreement;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.iin.csec.course.domain.RuleViolation;
+import org.iin.csec.course.domain.StateCode;
+import org.iin.csec.course.domain.edition.Edition;
+
+/**
+ * The IIN's agreement with one state for one edition. It knows its quota: how many of the state's
+ * participants may hold a seat at once.
+ */
+@Entity
+@Table(name = "agreement")
+public class Agreement {
+
+    public static final int MAX_QUOTA = 500;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(optional = false, fetch = FetchType.LAZY)
+    @JoinColumn(name = "edition_id", updatable = false)
+    private Edition edition;
+
+    @Column(name = "state_code", nullable = false, updatable = false)
+    private String stateCode;
+
+    @Column(nullable = false)
+    private int quota;
+
+    @Embedded
+    private FaceToFacePlan faceToFacePlan;
+
+    @Embedded
+    private LocalCoordinator localCoordinator;
+
+    @Embedded
+    private Signatory signatory;
+
+    @Version
+    private long version;
+
+    protected Agreement() {
+    }
+
+    public Agreement(Edition edition, String stateCode, int quota) {
+        this.edition = edition;
+        this.stateCode = StateCode.of(stateCode);
+        requireValidQuota(quota);
+        this.quota = quota;
+    }
+
+    /**
+     * Sets the quota. It may never drop below the seats already held: those people keep their seats.
+     */
+    public void changeQuota(int newQuota, long seatsHeld) {
+        requireValidQuota(newQuota);
+        if (newQuota < seatsHeld) {
+            throw new RuleViolation("quota-below-seats-held", "quota",
+                    "The quota of " + stateCode + " cannot be " + newQuota + ": " + seatsHeld
+                            + " participants already hold seats. Withdraw or reject some first.");
+        }
+        this.quota = newQuota;
+    }
+
+    public long seatsFree(long seatsHeld) {
+        return Math.max(0, quota - seatsHeld);
+    }
+
+    public void plan(FaceToFacePlan plan, LocalCoordinator coordinator, Signatory signatory) {
+        this.faceToFacePlan = plan;
+        this.localCoordinator = coordinator;
+        this.signatory = signatory;
+    }
+
+    private static void requireValidQuota(int quota) {
+        if (quota < 0 || quota > MAX_QUOTA) {
+            throw new RuleViolation("invalid-quota", "quota", "A quota is a number of seats from 0 to " + MAX_QUOTA + ".");
+        }
+    }
+
+    public Long id() { return id; }
+    public Edition edition() { return edition; }
+    public String stateCode() { return stateCode; }
+    public int quota() { return quota; }
+    public FaceToFacePlan faceToFacePlan() { return faceToFacePlan; }
+    public LocalCoordinator localCoordinator() { return localCoordinator; }
+    public Signatory signatory() { return signatory; }
+}

@@ -1,0 +1,206 @@
+package org.iin.csec.course.domain.participant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.iin.csec.course.domain.RuleViolation;
+import org.iin.csec.course.domain.agreement.Agreement;
+import org.iin.csec.course.domain.edition.Edition;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.Set;
+
+/** One person in one edition, proposed by their state. Knows which status changes are allowed. */
+@Entity
+@Table(name = "participant")
+public class Participant {
+
+    /** The waitlist's order: the state's rank first, then who was proposed earlier. */
+    public static final Comparator<Participant> RANK_ORDER = Comparator
+            .comparingInt(Participant::rank)
+            .thenComparing(Participant::nominatedAt)
+            .thenComparing(p -> p.id == null ? Long.MAX_VALUE : p.id);
+
+    private static final Set<ParticipantStatus> FINAL = EnumSet.of(
+            ParticipantStatus.REJECTED, ParticipantStatus.WITHDRAWN, ParticipantStatus.CERTIFIED);
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(optional = false, fetch = FetchType.LAZY)
+    @JoinColumn(name = "edition_id", updatable = false)
+    private Edition edition;
+
+    @ManyToOne(optional = false, fetch = FetchType.LAZY)
+    @JoinColumn(name = "agreement_id", updatable = false)
+    private Agreement agreement;
+
+    @Column(name = "state_code", nullable = false, updatable = false)
+    private String stateCode;
+
+    @Column(name = "first_name", nullable = false)
+    private String firstName;
+
+    @Column(name = "last_name", nullable = false)
+    private String lastName;
+
+    @Column(nullable = false)
+    private String email;
+
+    @Column(name = "identity_document")
+    private String identityDocument;
+
+    @Column(name = "position_title")
+    private String position;
+
+    @Column
+    private String institution;
+
+    @Column(name = "ranking", nullable = false)
+    private int rank;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private ParticipantStatus status;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "online_result", nullable = false)
+    private OnlineStageResult onlineStageResult = OnlineStageResult.NOT_STARTED;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "face_to_face_result", nullable = false)
+    private FaceToFaceResult faceToFaceResult = FaceToFaceResult.PENDING;
+
+    @Column(name = "nominated_at", nullable = false, updatable = false)
+    private Instant nominatedAt;
+
+    @Column(name = "status_changed_at", nullable = false)
+    private Instant statusChangedAt;
+
+    @Version
+    private long version;
+
+    protected Participant() {
+    }
+
+    Participant(Agreement agreement, Nominee nominee, int rank, ParticipantStatus status, Instant now) {
+        this.edition = agreement.edition();
+        this.agreement = agreement;
+        this.stateCode = agreement.stateCode();
+        this.firstName = nominee.firstName().trim();
+        this.lastName = nominee.lastName().trim();
+        this.email = nominee.normalisedEmail();
+        this.identityDocument = nominee.normalisedIdentityDocument();
+        this.position = blankToNull(nominee.position());
+        this.institution = blankToNull(nominee.institution());
+        this.rank = rank;
+        this.status = status;
+        this.nominatedAt = now;
+        this.statusChangedAt = now;
+    }
+
+    public boolean holdsSeat() {
+        return status.holdsSeat();
+    }
+
+    public boolean isWaitlisted() {
+        return status == ParticipantStatus.WAITLISTED;
+    }
+
+    /** The course leader accepts a nomination that holds a seat. */
+    public void accept(Instant now) {
+        requireStatus(ParticipantStatus.NOMINATED, "accepted");
+        changeStatus(ParticipantStatus.ACCEPTED, now);
+    }
+
+    /** The course leader rejects a nomination, seated or waitlisted. */
+    public void reject(Instant now) {
+        if (status != ParticipantStatus.NOMINATED && status != ParticipantStatus.WAITLISTED) {
+            throw notAllowed("rejected");
+        }
+        changeStatus(ParticipantStatus.REJECTED, now);
+    }
+
+    /** A participant may withdraw at any point before being certified. */
+    public void withdraw(Instant now) {
+        if (FINAL.contains(status)) {
+            throw notAllowed("withdrawn");
+        }
+        changeStatus(ParticipantStatus.WITHDRAWN, now);
+    }
+
+    /** Moodle has the participant enrolled in the edition's course. */
+    public void markEnrolled(Instant now) {
+        if (status == ParticipantStatus.ENROLLED) {
+            return;
+        }
+        requireStatus(ParticipantStatus.ACCEPTED, "enrolled");
+        changeStatus(ParticipantStatus.ENROLLED, now);
+    }
+
+    /** A seat was freed and this waitlisted participant is first in line. */
+    void promote(Instant now) {
+        requireStatus(ParticipantStatus.WAITLISTED, "promoted");
+        changeStatus(ParticipantStatus.NOMINATED, now);
+    }
+
+    void rankAs(int newRank) {
+        if (FINAL.contains(status)) {
+            throw notAllowed("re-ranked");
+        }
+        this.rank = newRank;
+    }
+
+    public String fullName() {
+        return firstName + " " + lastName;
+    }
+
+    private void requireStatus(ParticipantStatus required, String action) {
+        if (status != required) {
+            throw notAllowed(action);
+        }
+    }
+
+    private RuleViolation notAllowed(String action) {
+        return new RuleViolation("invalid-participant-transition",
+                "Participant " + id + " is " + status + " and cannot be " + action + ".");
+    }
+
+    private void changeStatus(ParticipantStatus next, Instant now) {
+        this.status = next;
+        this.statusChangedAt = now;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    public Long id() { return id; }
+    public Edition edition() { return edition; }
+    public Agreement agreement() { return agreement; }
+    public String stateCode() { return stateCode; }
+    public String firstName() { return firstName; }
+    public String lastName() { return lastName; }
+    public String email() { return email; }
+    public String identityDocument() { return identityDocument; }
+    public String position() { return position; }
+    public String institution() { return institution; }
+    public int rank() { return rank; }
+    public ParticipantStatus status() { return status; }
+    public OnlineStageResult onlineStageResult() { return onlineStageResult; }
+    public FaceToFaceResult faceToFaceResult() { return faceToFaceResult; }
+    public Instant nominatedAt() { return nominatedAt; }
+    public Instant statusChangedAt() { return statusChangedAt; }
+}

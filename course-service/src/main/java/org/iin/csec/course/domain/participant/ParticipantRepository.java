@@ -1,0 +1,23 @@
+package org.iin.csec.course.domain.participant;
+
+import org.iin.csec.course.domain.agreement.Agreement;
+import org.iin.csec.course.domain.edition.Edition;
+
+import java.util.List;
+import java.util.Optional;
+
+public interface ParticipantRepository {
+
+    Optional<Participant> find(Edition edition, long id);
+
+    /** Every participant the state proposed in the edition, whatever their status. */
+    List<Participant> findAll(Agreement agreement);
+
+    /** Participants of an edition, optionally only one state's and only in one status. */
+    List<Participant> search(Edition edition, String stateCode, ParticipantStatus status);
+
+    /** The state-independent part of "never twice in an edition": the same e-mail in any state. */
+    Optional<Participant> findByEmail(Edition edition, String normalisedEmail);
+
+    void add(Participant participant);
+}

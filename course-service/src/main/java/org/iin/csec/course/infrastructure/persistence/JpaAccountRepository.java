@@ -1,0 +1,41 @@
+package org.iin.csec.course.infrastructure.persistence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.iin.csec.course.domain.account.Account;
+import org.iin.csec.course.domain.account.AccountRepository;
+import org.iin.csec.course.domain.account.Role;
+
+import java.util.List;
+import java.util.Optional;
+
+@ApplicationScoped
+public class JpaAccountRepository implements AccountRepository {
+
+    @PersistenceContext(unitName = "course")
+    EntityManager em;
+
+    @Override
+    public Optional<Account> findByUsername(String username) {
+        return em.createQuery("select a from Account a where a.username = :username", Account.class)
+                .setParameter("username", username).getResultStream().findFirst();
+    }
+
+    @Override
+    public List<Account> findAll() {
+        return em.createQuery("select a from Account a order by a.username", Account.class).getResultList();
+    }
+
+    @Override
+    public boolean anyWithRole(Role role) {
+        return em.createQuery("select count(a) from Account a join a.roles r where r = :role", Long.class)
+                .setParameter("role", role).getSingleResult() > 0;
+    }
+
+    @Override
+    public void add(Account account) {
+        em.persist(account);
+        em.flush();
+    }
+}

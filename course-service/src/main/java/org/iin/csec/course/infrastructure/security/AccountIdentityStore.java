@@ -1,0 +1,47 @@
+package org.iin.csec.course.infrastructure.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStore;
+import org.iin.csec.course.application.AccountService;
+import org.iin.csec.course.domain.account.Account;
+import org.iin.csec.course.domain.account.PasswordHasher;
+import org.iin.csec.course.domain.account.Role;
+
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Checks a user name and password against the accounts; roles become the caller's groups. */
+@ApplicationScoped
+public class AccountIdentityStore implements IdentityStore {
+
+    /** Compared against when the user does not exist, so an unknown name takes as long as a wrong password. */
+    private static final String DECOY_HASH = PasswordHasher.hash("decoy-password-never-used".toCharArray());
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    VerifiedPasswords verifiedPasswords;
+
+    public CredentialValidationResult validate(UsernamePasswordCredential credential) {
+        String username = credential.getCaller();
+        char[] password = credential.getPassword().getValue();
+        Optional<Account> account = accounts.findActive(username);
+        if (account.isEmpty()) {
+            PasswordHasher.matches(password, DECOY_HASH);
+            return CredentialValidationResult.INVALID_RESULT;
+        }
+        String storedHash = account.get().passwordHash();
+        boolean valid = verifiedPasswords.recentlyVerified(username, storedHash, password)
+                || PasswordHasher.matches(password, storedHash);
+        if (!valid) {
+            return CredentialValidationResult.INVALID_RESULT;
+        }
+        verifiedPasswords.remember(username, storedHash, password);
+        return new CredentialValidationResult(username,
+                account.get().roles().stream().map(Role::name).collect(Collectors.toSet()));
+    }
+}

@@ -1,0 +1,52 @@
+package org.iin.csec.course.infrastructure.startup;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.flywaydb.core.Flyway;
+import org.iin.csec.course.infrastructure.persistence.CourseDataSource;
+
+import javax.sql.DataSource;
+import java.util.logging.Logger;
+
+/**
+ * Runs at deployment, before the service takes requests: migrates the schema (Flyway takes a database lock,
+ * so two instances starting together migrate once), then makes sure an administrator exists, then seeds
+ * the demo edition when asked to.
+ */
+@ApplicationScoped
+public class ServiceStartup {
+
+    private static final Logger LOG = Logger.getLogger(ServiceStartup.class.getName());
+
+    @Resource(lookup = CourseDataSource.JNDI_NAME)
+    DataSource dataSource;
+
+    @Inject
+    FirstAdministrator firstAdministrator;
+
+    @Inject
+    DemoEdition demoEdition;
+
+    @Inject
+    @ConfigProperty(name = "csec.demo.seed", defaultValue = "false")
+    boolean seedDemo;
+
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        var result = Flyway.configure(getClass().getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration/course")
+                .cleanDisabled(true)
+                .load()
+                .migrate();
+        LOG.info("Course schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
+                + " migrations applied now)");
+        firstAdministrator.ensure();
+        if (seedDemo) {
+            demoEdition.seed();
+        }
+    }
+}

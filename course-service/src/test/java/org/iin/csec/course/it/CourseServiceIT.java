@@ -1,0 +1,321 @@
+package org.iin.csec.course.it;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.iin.csec.course.it.Api.expect;
+import static org.iin.csec.course.it.Api.nominee;
+
+/**
+ * course-service deployed on Payara Micro with its default embedded database, driven over HTTP as a
+ * coordinator's browser or a script would: editions, agreements, nominations, state isolation, bad input.
+ */
+@ExtendWith(ServiceConfiguration.class)
+@ExtendWith(ArquillianExtension.class)
+class CourseServiceIT {
+
+    private static final String LEADER = "it.leader";
+    private static final String COORD_AR = "it.coord.ar";
+    private static final String COORD_UY = "it.coord.uy";
+    private static final String SIGN_AR = "it.sign.ar";
+    private static final String EDITION = "IT-1";
+    private static final String AR = "/editions/" + EDITION + "/agreements/AR";
+    private static final String UY = "/editions/" + EDITION + "/agreements/UY";
+
+    private static boolean prepared;
+
+    @ArquillianResource
+    URL deployment;
+
+    private Api api;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.courseService();
+    }
+
+    @BeforeEach
+    void prepareOnce() {
+        api = new Api(deployment);
+        if (!prepared) {
+            api.account(LEADER, "COURSE_LEADER", null);
+            api.account(COORD_AR, "STATE_COORDINATOR", "AR");
+            api.account(COORD_UY, "STATE_COORDINATOR", "UY");
+            api.account(SIGN_AR, "STATE_SIGNATORY", "AR");
+            api.openEdition(LEADER, EDITION, "AR=2", "UY=3");
+            prepared = true;
+        }
+    }
+
+    @Test
+    void theDemoEditionIsSeededWithAWaitlistedUruguayan() {
+        JsonObject uruguay = expect(200, api.get("coord.uy", "/editions/2027-1/agreements/UY/nominations")).json();
+
+        assertThat(uruguay.getJsonObject("agreement").getInt("quota")).isEqualTo(3);
+        assertThat(uruguay.getJsonObject("agreement").getInt("seatsHeld")).isEqualTo(3);
+        assertThat(uruguay.getJsonObject("agreement").getInt("waitlisted")).isEqualTo(1);
+        assertThat(uruguay.getJsonArray("participants").getJsonObject(3).getString("status")).isEqualTo("WAITLISTED");
+    }
+
+    @Test
+    void aCoordinatorNominatesWithinTheQuotaAndTheLeaderDecides() {
+        String edition = "IT-DECIDE";
+        api.openEdition(LEADER, edition, "AR=2");
+        String path = "/editions/" + edition + "/agreements/AR/nominations";
+        JsonObject ana = expect(201, api.post(COORD_AR, path, nominee("Ana", "ana.decides@example.org"))).json();
+        JsonObject bea = expect(201, api.post(COORD_AR, path, nominee("Bea", "bea.decides@example.org"))).json();
+        JsonObject cris = expect(201, api.post(COORD_AR, path, nominee("Cris", "cris.decides@example.org"))).json();
+
+        assertThat(List.of(ana, bea, cris)).extracting(p -> p.getString("status"))
+                .containsExactly("NOMINATED", "NOMINATED", "WAITLISTED");
+        assertThat(cris.getInt("waitlistPosition")).isEqualTo(1);
+
+        // A coordinator cannot decide; the course leader can.
+        expect(403, api.post(COORD_AR, participant(edition, ana) + "/accept", "{}"));
+        assertThat(expect(200, api.post(LEADER, participant(edition, ana) + "/accept", "{}")).json().getString("status"))
+                .isEqualTo("ACCEPTED");
+
+        // Rejecting a seated nominee hands the seat to the first waitlisted at once.
+        expect(200, api.post(LEADER, participant(edition, bea) + "/reject", "{\"reason\":\"Not an official\"}"));
+        assertThat(expect(200, api.get(COORD_AR, participant(edition, cris))).json().getString("status"))
+                .isEqualTo("NOMINATED");
+
+        // The state's coordinator withdraws; the leader filters by state and status.
+        expect(200, api.post(COORD_AR, participant(edition, ana) + "/withdraw", "{\"reason\":\"Changed posts\"}"));
+        var withdrawn = expect(200, api.get(LEADER, "/editions/" + edition + "/participants?state=AR&status=WITHDRAWN")).array();
+        assertThat(withdrawn).extracting(v -> v.asJsonObject().getString("email")).containsExactly("ana.decides@example.org");
+        expect(422, api.post(LEADER, participant(edition, ana) + "/accept", "{}"));
+
+        // Every change is in the audit log, with who and before/after.
+        var audit = expect(200, api.get(LEADER, "/audit?edition=" + edition + "&entityType=Participant&entityId="
+                + bea.getInt("id"))).array();
+        assertThat(audit).extracting(v -> v.asJsonObject().getString("action"))
+                .containsExactly("participant.rejected", "participant.nominated");
+        JsonObject rejection = audit.getJsonObject(0);
+        assertThat(rejection.getString("actor")).isEqualTo(LEADER);
+        assertThat(rejection.getString("before")).contains("NOMINATED");
+        assertThat(rejection.getString("after")).contains("REJECTED").contains("Not an official");
+        expect(403, api.get(COORD_AR, "/audit?edition=" + EDITION));
+    }
+
+    @Test
+    void aCsvFileIsImportedWhole() {
+        String path = "/editions/" + EDITION + "/agreements/UY/nominations";
+        String csv = "nombre;apellido;correo;documento;orden\n"
+                + "Lucía;Núñez;lucia.csv@example.org;1.234.567-8;1\n"
+                + "Joaquín;Ferreira;joaquin.csv@example.org;;2\n";
+
+        JsonObject preview = expect(200, api.postCsv(COORD_UY, path + "?dryRun=true", utf8(csv))).json();
+        assertThat(preview.getBoolean("saved")).isFalse();
+        assertThat(rosterSize(COORD_UY, UY)).isZero();
+
+        JsonObject imported = expect(201, api.postCsv(COORD_UY, path, utf8(csv))).json();
+        assertThat(imported.getBoolean("saved")).isTrue();
+        assertThat(imported.getInt("nominated")).isEqualTo(2);
+        JsonObject roster = expect(200, api.get(COORD_UY, path)).json();
+        assertThat(roster.getJsonArray("participants")).extracting(v -> v.asJsonObject().getString("lastName"))
+                .containsExactly("Núñez", "Ferreira");
+    }
+
+    @Test
+    void aCoordinatorCannotReadOrChangeAnotherStatesData() {
+        String arNominations = AR.replace("/agreements/AR", "/agreements/AR/nominations");
+        JsonObject arNominee = expect(201, api.post(COORD_AR, arNominations, nominee("Secret", "secret.ar@example.org"))).json();
+        String arParticipant = participant(arNominee);
+        String before = auditOf(arNominee);
+        int arRoster = rosterSize(COORD_AR, AR);
+
+        assertThat(List.of(
+                api.get(COORD_UY, AR),
+                api.get(COORD_UY, arNominations),
+                api.post(COORD_UY, arNominations, nominee("Intruder", "intruder@example.org")),
+                api.postCsv(COORD_UY, arNominations, utf8("first_name,last_name,email\nI,N,in@example.org\n")),
+                api.postCsv(COORD_UY, arNominations + "?dryRun=true", utf8("first_name,last_name,email\nI,N,in@example.org\n")),
+                api.put(COORD_UY, AR, "{\"quota\":50}"),
+                api.get(COORD_UY, arParticipant),
+                api.post(COORD_UY, arParticipant + "/withdraw", "{}"),
+                api.post(COORD_UY, arParticipant + "/accept", "{}"),
+                api.post(COORD_UY, arParticipant + "/reject", "{\"reason\":\"x\"}"),
+                api.put(COORD_UY, arParticipant + "/rank", "{\"rank\":1}"),
+                api.get(COORD_UY, "/editions/" + EDITION + "/participants?state=AR"),
+                api.get(SIGN_AR, "/editions/" + EDITION + "/agreements/UY/nominations")))
+                .allSatisfy(reply -> assertThat(reply.status()).as(reply.toString()).isIn(403, 404));
+
+        var everyone = expect(200, api.get(COORD_UY, "/editions/" + EDITION + "/participants")).array();
+        assertThat(everyone).extracting(v -> v.asJsonObject().getString("state")).containsOnly("UY");
+        var agreements = expect(200, api.get(COORD_UY, "/editions/" + EDITION + "/agreements")).array();
+        assertThat(agreements).extracting(v -> v.asJsonObject().getString("state")).containsExactly("UY");
+
+        assertThat(rosterSize(COORD_AR, AR)).isEqualTo(arRoster);
+        assertThat(auditOf(arNominee)).isEqualTo(before);
+        assertThat(expect(200, api.get(COORD_AR, arParticipant)).json().getString("status")).isIn("NOMINATED", "WAITLISTED");
+    }
+
+    @Test
+    void badInputGetsAClearProblemAndChangesNothing() {
+        String path = "/editions/" + EDITION + "/agreements/UY/nominations";
+        expect(201, api.post(COORD_UY, path, "{\"firstName\":\"Dup\",\"lastName\":\"Licate\",\"email\":\"dup@example.org\","
+                + "\"identityDocument\":\"DOC-42\"}"));
+        int roster = rosterSize(COORD_UY, UY);
+        int auditEntries = expect(200, api.get(LEADER, "/audit?edition=" + EDITION + "&limit=1000")).array().size();
+
+        JsonObject missing = problem(400, api.post(COORD_UY, path, "{\"email\":\"not-an-email\"}"));
+        assertThat(fields(missing)).containsExactly("firstName", "lastName", "email");
+        assertThat(missing.getJsonArray("errors").getJsonObject(2).getString("message")).isEqualTo("E-mail is not a valid address.");
+
+        problem(400, api.post(COORD_UY, path, "{\"firstName\": "));
+        problem(400, api.post(COORD_UY, path, "{\"firstName\":\"A\",\"lastName\":\"B\",\"email\":\"a@b.co\",\"rank\":\"first\"}"));
+        assertThat(problem(422, api.get(LEADER, "/editions/" + EDITION + "/agreements/XX")).getString("code"))
+                .isEqualTo("unknown-state");
+        assertThat(problem(422, api.put(LEADER, "/editions/" + EDITION + "/agreements/Narnia", "{\"quota\":3}"))
+                .getString("detail")).contains("ISO 3166-1");
+
+        // Duplicate person: same e-mail in another state, or same identity document in the same state.
+        JsonObject sameEmail = problem(422, api.post(COORD_AR, AR + "/nominations", nominee("Dup", "DUP@example.org")));
+        assertThat(sameEmail.getString("code")).isEqualTo("duplicate-person");
+        problem(422, api.post(COORD_UY, path, "{\"firstName\":\"D\",\"lastName\":\"L\",\"email\":\"other@example.org\","
+                + "\"identityDocument\":\"doc42\"}"));
+
+        // CSV: malformed, not UTF-8, oversized, one bad row among good ones, a duplicate inside the file.
+        problem(422, api.postCsv(COORD_UY, path, utf8("first_name,last_name,email\n\"Unclosed,quote,x@y.org\n")));
+        problem(422, api.postCsv(COORD_UY, path, "first_name,last_name,email\nJos\u00e9,X,j@x.org\n".getBytes(StandardCharsets.ISO_8859_1)));
+        problem(422, api.postCsv(COORD_UY, path, utf8("name,surname\nA,B\n")));
+        problem(413, api.postCsv(COORD_UY, path, new byte[1024 * 1024 + 10]));
+        JsonObject oneBad = problem(422, api.postCsv(COORD_UY, path, utf8("first_name,last_name,email\n"
+                + "Good,One,good.one@example.org\nBad,Row,not-an-email\nGood,Two,good.two@example.org\n")));
+        assertThat(oneBad.getJsonArray("rows")).extracting(r -> r.asJsonObject().getString("outcome"))
+                .containsExactly("OK", "REFUSED", "OK");
+        assertThat(oneBad.getJsonArray("rows").getJsonObject(1).getInt("line")).isEqualTo(3);
+        JsonObject twice = problem(422, api.postCsv(COORD_UY, path, utf8("first_name,last_name,email\n"
+                + "Twin,One,twin@example.org\nTwin,Two,TWIN@example.org\n")));
+        assertThat(twice.getJsonArray("rows").getJsonObject(1).getJsonArray("problems").getJsonObject(0).getString("field"))
+                .isEqualTo("email");
+
+        // A quota below the seats held is refused.
+        problem(422, api.put(LEADER, UY, "{\"quota\":0}"));
+        problem(422, api.put(LEADER, UY, "{}"));
+
+        assertThat(rosterSize(COORD_UY, UY)).isEqualTo(roster);
+        assertThat(expect(200, api.get(LEADER, "/audit?edition=" + EDITION + "&limit=1000")).array()).hasSize(auditEntries);
+    }
+
+    @Test
+    void theEditionMovesAlongItsLifecycleOnlyForward() {
+        expect(201, api.post(LEADER, "/editions", "{\"code\":\"IT-LIFE\",\"title\":\"Lifecycle\",\"language\":\"en\","
+                + "\"onlineStageStart\":\"2027-08-01\",\"onlineStageEnd\":\"2027-09-30\",\"courseHours\":60}"));
+        problem(422, api.patch(LEADER, "/editions/IT-LIFE", "{\"status\":\"CLOSED\"}"));
+        expect(200, api.patch(LEADER, "/editions/IT-LIFE", "{\"status\":\"NOMINATIONS_OPEN\"}"));
+        assertThat(problem(422, api.patch(LEADER, "/editions/IT-LIFE", "{\"status\":\"ONLINE_STAGE\"}")).getString("code"))
+                .isEqualTo("moodle-course-missing");
+        JsonObject online = expect(200, api.patch(LEADER, "/editions/IT-LIFE",
+                "{\"moodleCourseId\":7,\"status\":\"ONLINE_STAGE\"}")).json();
+        assertThat(online.getString("status")).isEqualTo("ONLINE_STAGE");
+        assertThat(online.getString("nextStatus")).isEqualTo("FACE_TO_FACE_STAGE");
+
+        expect(403, api.post(COORD_AR, "/editions", "{\"code\":\"X\"}"));
+        expect(403, api.patch(COORD_AR, "/editions/IT-LIFE", "{\"status\":\"FACE_TO_FACE_STAGE\"}"));
+        problem(422, api.post(LEADER, "/editions", "{\"code\":\"IT-LIFE\",\"title\":\"Again\",\"language\":\"en\","
+                + "\"onlineStageStart\":\"2027-08-01\",\"onlineStageEnd\":\"2027-09-30\",\"courseHours\":60}"));
+        expect(404, api.get(LEADER, "/editions/NOPE"));
+    }
+
+    @Test
+    void aRaisedQuotaPromotesTheWaitlistAtOnce() {
+        String code = "IT-QUOTA";
+        api.openEdition(LEADER, code, "AR=1");
+        String path = "/editions/" + code + "/agreements/AR/nominations";
+        for (String name : List.of("q1", "q2", "q3")) {
+            expect(201, api.post(COORD_AR, path, nominee(name, name + "@example.org")));
+        }
+
+        JsonObject agreement = expect(200, api.put(LEADER, "/editions/" + code + "/agreements/AR", "{\"quota\":2}")).json();
+
+        assertThat(agreement.getInt("seatsHeld")).isEqualTo(2);
+        assertThat(agreement.getInt("waitlisted")).isEqualTo(1);
+        JsonObject roster = expect(200, api.get(COORD_AR, path)).json();
+        assertThat(roster.getJsonArray("participants")).extracting(v -> v.asJsonObject().getString("email"))
+                .containsExactly("q1@example.org", "q2@example.org", "q3@example.org");
+        assertThat(roster.getJsonArray("participants").getJsonObject(2).getInt("waitlistPosition")).isEqualTo(1);
+    }
+
+    @Test
+    void accountsAndSecretsStayPrivate() {
+        assertThat(api.get(null, "/editions").status()).isEqualTo(401);
+        assertThat(api.get(COORD_AR, "/editions").status()).isEqualTo(200);
+        Api.Reply wrongPassword = api.get("nobody.here", "/editions");
+        assertThat(wrongPassword.status()).isEqualTo(401);
+        assertThat(wrongPassword.contentType()).startsWith("application/problem+json");
+
+        JsonObject me = expect(200, api.get(COORD_AR, "/me")).json();
+        assertThat(me.getString("state")).isEqualTo("AR");
+        assertThat(me.getJsonArray("roles")).extracting(JsonValue::toString).containsExactly("\"STATE_COORDINATOR\"");
+        expect(403, api.get(LEADER, "/accounts"));
+        String accounts = expect(200, api.get(ServiceConfiguration.ADMIN, "/accounts")).body();
+        assertThat(accounts).contains(COORD_AR).doesNotContain("pbkdf2").doesNotContain(ServiceConfiguration.ACCOUNT_PASSWORD);
+        problem(422, api.post(ServiceConfiguration.ADMIN, "/accounts", "{\"username\":\"weak\",\"displayName\":\"W\","
+                + "\"roles\":[\"COURSE_LEADER\"],\"password\":\"short\"}"));
+    }
+
+    @Test
+    void healthMetricsAndTheApiDocumentAreServed() {
+        Api.Reply ready = api.server("/health/ready");
+        assertThat(ready.status()).isEqualTo(200);
+        assertThat(ready.body()).contains("course-database").contains("\"UP\"");
+
+        Api.Reply openApi = api.server("/openapi");
+        assertThat(openApi.status()).isEqualTo(200);
+        assertThat(openApi.body()).contains("/api/v1/editions/{code}/agreements/{state}/nominations")
+                .contains("/api/v1/editions/{code}/participants/{id}/withdraw");
+
+        expect(201, api.post(COORD_AR, AR + "/nominations", nominee("Metric", "metric@example.org")));
+        Api.Reply template = expect(200, api.get(COORD_AR, "/templates/nominations.csv"));
+        assertThat(template.contentType()).startsWith("text/csv");
+        assertThat(template.body()).contains("first_name,last_name,email");
+        assertThat(api.server("/metrics").body()).contains("NominationResource_nominations_seconds");
+    }
+
+    private static String participant(JsonObject participant) {
+        return participant(EDITION, participant);
+    }
+
+    private static String participant(String edition, JsonObject participant) {
+        return "/editions/" + edition + "/participants/" + participant.getInt("id");
+    }
+
+    private int rosterSize(String user, String agreement) {
+        return expect(200, api.get(user, agreement + "/nominations")).json().getJsonArray("participants").size();
+    }
+
+    private String auditOf(JsonObject participant) {
+        return expect(200, api.get(LEADER, "/audit?entityType=Participant&entityId=" + participant.getInt("id"))).body();
+    }
+
+    private static JsonObject problem(int status, Api.Reply reply) {
+        expect(status, reply);
+        assertThat(reply.contentType()).as(reply.toString()).startsWith("application/problem+json");
+        JsonObject problem = reply.json();
+        assertThat(problem.getInt("status")).isEqualTo(status);
+        assertThat(problem.getString("detail")).isNotBlank();
+        return problem;
+    }
+
+    private static List<String> fields(JsonObject problem) {
+        return problem.getJsonArray("errors").stream().map(v -> v.asJsonObject().getString("field")).toList();
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,54 @@
+package org.iin.csec.course.it;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Properties;
+
+/**
+ * Writes the system-properties file the "embedded" Payara Micro starts with (see arquillian.xml): a fresh
+ * H2 data folder for this run, the demo seed on, and an administrator password made up for this run.
+ * Registered before ArquillianExtension, so the file exists when the WAR is deployed.
+ */
+public class ServiceConfiguration implements BeforeAllCallback {
+
+    public static final String ADMIN = "admin";
+    public static final String ADMIN_PASSWORD = "it-" + HexFormat.of().formatHex(randomBytes(12));
+    /** Every other account the tests use (the demo's included) shares this password. */
+    public static final String ACCOUNT_PASSWORD = "pw-" + HexFormat.of().formatHex(randomBytes(10));
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        Path target = Path.of(System.getProperty("project.build.directory", "target")).toAbsolutePath();
+        Path data = Files.createTempDirectory(target, "it-data-");
+        Properties properties = new Properties();
+        properties.setProperty("csec.data.dir", data.toString());
+        properties.setProperty("csec.demo.seed", "true");
+        write(target.resolve("it-embedded.properties"), properties);
+    }
+
+    /** Adds the administrator's settings and writes the file Payara Micro reads with --systemProperties. */
+    static void write(Path file, Properties properties) {
+        properties.setProperty("csec.admin.username", ADMIN);
+        properties.setProperty("csec.admin.password", ADMIN_PASSWORD);
+        properties.setProperty("csec.demo.password", ACCOUNT_PASSWORD);
+        try (Writer out = Files.newBufferedWriter(file)) {
+            properties.store(out, "Written by the integration tests for this run only");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static byte[] randomBytes(int count) {
+        byte[] bytes = new byte[count];
+        new SecureRandom().nextBytes(bytes);
+        return bytes;
+    }
+}

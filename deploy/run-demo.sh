@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Runs the whole product on this machine: both services on one Payara Micro, each with its own schema in
+# an embedded H2 database (under ./data), and a seeded demo edition. Ctrl-C stops it.
+#   PORT=8080 (default) deploy/run-demo.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PORT="${PORT:-8080}"
+DATA_DIR="${CSEC_DATA_DIR:-$PWD/data}"
+DEMO_PASSWORD="${CSEC_DEMO_PASSWORD:-demo-password-2027}"
+ADMIN_PASSWORD="${CSEC_ADMIN_PASSWORD:-demo-password-2027}"
+
+if [ "${SKIP_BUILD:-}" != "1" ]; then
+  echo "Building (tests skipped; 'mvn -B verify' runs them)..."
+  mvn -B -q -DskipTests package
+fi
+
+RUNTIME=deploy/target/runtime
+mkdir -p "$DATA_DIR"
+umask 077
+cat > deploy/target/demo.properties <<PROPS
+csec.data.dir=$DATA_DIR
+csec.demo.seed=true
+csec.demo.password=$DEMO_PASSWORD
+csec.admin.username=admin
+csec.admin.password=$ADMIN_PASSWORD
+PROPS
+
+java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx512m -jar "$RUNTIME/payara-micro.jar" \
+  --nohazelcast --port "$PORT" --rootdir deploy/target/payara-root \
+  --systemProperties deploy/target/demo.properties \
+  --deploy "$RUNTIME/course-service.war:/course" \
+  --deploy "$RUNTIME/certificate-service.war:/certificates" \
+  > deploy/target/payara.log 2>&1 &
+PAYARA=$!
+trap 'kill $PAYARA 2>/dev/null; wait $PAYARA 2>/dev/null' EXIT INT TERM
+
+echo "Starting on port $PORT (log: deploy/target/payara.log)..."
+for _ in $(seq 1 120); do
+  if curl -sf "http://127.0.0.1:$PORT/health/ready" >/dev/null 2>&1; then break; fi
+  if ! kill -0 $PAYARA 2>/dev/null; then echo "Payara Micro stopped; see deploy/target/payara.log"; exit 1; fi
+  sleep 1
+done
+curl -sf "http://127.0.0.1:$PORT/health/ready" >/dev/null || { echo "Not ready after 120 s; see deploy/target/payara.log"; exit 1; }
+
+cat <<BANNER
+
+  The CSEC course manager is running, with the demo edition 2027-1 (AR, UY, MX; Uruguay has a waitlist).
+
+  Course API      http://localhost:$PORT/course/api/v1/editions
+  Certificates    http://localhost:$PORT/certificates/api/v1/schema
+  API document    http://localhost:$PORT/openapi
+  Health          http://localhost:$PORT/health        Metrics  http://localhost:$PORT/metrics
+
+  Demo accounts (password: $DEMO_PASSWORD)
+    admin      administrator           leader     IIN course leader
+    coord.ar   coordinator, Argentina  coord.uy   coordinator, Uruguay   coord.mx  coordinator, Mexico
+    sign.ar    signatory, Argentina    sign.uy    signatory, Uruguay
+
+  Try:  curl -u coord.uy:$DEMO_PASSWORD http://localhost:$PORT/course/api/v1/editions/2027-1/agreements/UY/nominations
+
+  Data is kept in $DATA_DIR (delete it to start again). Ctrl-C stops the service.
+BANNER
+wait $PAYARA
