@@ -11,6 +11,9 @@ import org.iin.csec.course.domain.account.Role;
 import org.iin.csec.course.domain.agreement.Agreement;
 import org.iin.csec.course.domain.agreement.AgreementRepository;
 import org.iin.csec.course.domain.edition.Edition;
+import org.iin.csec.course.domain.outbox.Outbox;
+import org.iin.csec.course.domain.outbox.OutboxItem;
+import org.iin.csec.course.domain.outbox.WorkKind;
 import org.iin.csec.course.domain.participant.Participant;
 import org.iin.csec.course.domain.participant.ParticipantRepository;
 import org.iin.csec.course.domain.participant.ParticipantStatus;
@@ -36,6 +39,9 @@ public class ParticipantService {
 
     @Inject
     AuditRecorder audit;
+
+    @Inject
+    Outbox outbox;
 
     @Inject
     Clock clock;
@@ -68,6 +74,8 @@ public class ParticipantService {
         Participant participant = own(seats, id);
         var before = Snapshots.of(participant);
         participant.accept(clock.instant());
+        // Same transaction: the participant is accepted exactly when Moodle work for them exists.
+        outbox.add(new OutboxItem(WorkKind.MOODLE_ENROL, editionCode, id, clock.instant()));
         audit.record(actor.username(), "participant.accepted", "Participant", id, editionCode, participant.stateCode(),
                 before, Snapshots.of(participant));
         return participant;
@@ -102,8 +110,12 @@ public class ParticipantService {
         StateSeats seats = lockSeatsOf(edition, found);
         Participant participant = own(seats, id);
         var before = Snapshots.of(participant);
+        boolean inMoodle = participant.belongsInMoodle();
         Instant now = clock.instant();
         List<Participant> promoted = seats.withdraw(participant, now);
+        if (inMoodle) {
+            outbox.add(new OutboxItem(WorkKind.MOODLE_UNENROL, editionCode, id, now));
+        }
         audit.record(actor.username(), "participant.withdrawn", "Participant", id, editionCode, participant.stateCode(),
                 before, Map.of("status", participant.status().name(), "reason", reason == null ? "" : reason));
         recordPromotions(actor, editionCode, promoted);

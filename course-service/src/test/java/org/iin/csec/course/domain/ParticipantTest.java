@@ -3,6 +3,7 @@ package org.iin.csec.course.domain;
 import org.iin.csec.course.domain.agreement.Agreement;
 import org.iin.csec.course.domain.edition.Edition;
 import org.iin.csec.course.domain.participant.Nominee;
+import org.iin.csec.course.domain.participant.OnlineStageResult;
 import org.iin.csec.course.domain.participant.Participant;
 import org.iin.csec.course.domain.participant.ParticipantStatus;
 import org.iin.csec.course.domain.participant.StateSeats;
@@ -26,10 +27,12 @@ class ParticipantTest {
     void followsItsLifecycleFromNominationToEnrolment() {
         Participant p = nominate("ana");
         p.accept(now);
-        p.markEnrolled(now);
-        p.markEnrolled(now);
+        p.enrolledInMoodle(41L, now);
+        p.enrolledInMoodle(41L, now);
 
         assertThat(p.status()).isEqualTo(ParticipantStatus.ENROLLED);
+        assertThat(p.moodleUserId()).isEqualTo(41L);
+        assertThat(p.belongsInMoodle()).isTrue();
     }
 
     @Test
@@ -54,10 +57,25 @@ class ParticipantTest {
     }
 
     @Test
-    void enrolmentNeedsAnAcceptedParticipant() {
+    void onlyAnAcceptedParticipantBecomesEnrolled() {
         Participant p = nominate("ana");
+        p.enrolledInMoodle(41L, now);
 
-        assertThatThrownBy(() -> p.markEnrolled(now)).isInstanceOf(RuleViolation.class);
+        assertThat(p.status()).isEqualTo(ParticipantStatus.NOMINATED);
+        assertThat(p.belongsInMoodle()).isFalse();
+    }
+
+    @Test
+    void anOnlineStageCompletionIsFinal() {
+        Participant p = nominate("ana");
+        Instant completed = now.plusSeconds(3600);
+
+        assertThat(p.recordOnlineStage(OnlineStageResult.IN_PROGRESS, null)).isTrue();
+        assertThat(p.recordOnlineStage(OnlineStageResult.IN_PROGRESS, null)).isFalse();
+        assertThat(p.recordOnlineStage(OnlineStageResult.COMPLETED, completed)).isTrue();
+        assertThat(p.recordOnlineStage(OnlineStageResult.IN_PROGRESS, null)).isFalse();
+        assertThat(p.onlineStageResult()).isEqualTo(OnlineStageResult.COMPLETED);
+        assertThat(p.onlineCompletedAt()).isEqualTo(completed);
     }
 
     @Test

@@ -111,7 +111,7 @@ class StateSeatsTest {
         List<Participant> seated = fill(3);
         seated.get(0).accept(now);
         seated.get(1).accept(now);
-        seated.get(1).markEnrolled(now);
+        seated.get(1).enrolledInMoodle(41L, now);
 
         assertThat(seats.seatsHeld()).isEqualTo(3);
         assertThat(nominate("d").status()).isEqualTo(ParticipantStatus.WAITLISTED);

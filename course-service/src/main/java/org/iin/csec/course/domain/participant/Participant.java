@@ -89,6 +89,14 @@ public class Participant {
     @Column(name = "status_changed_at", nullable = false)
     private Instant statusChangedAt;
 
+    /** The participant's Moodle user, once the bridge matched or created it. */
+    @Column(name = "moodle_user_id")
+    private Long moodleUserId;
+
+    /** When Moodle recorded the online stage as completed. */
+    @Column(name = "online_completed_at")
+    private Instant onlineCompletedAt;
+
     @Version
     private long version;
 
@@ -141,13 +149,33 @@ public class Participant {
         changeStatus(ParticipantStatus.WITHDRAWN, now);
     }
 
-    /** Moodle has the participant enrolled in the edition's course. */
-    public void markEnrolled(Instant now) {
-        if (status == ParticipantStatus.ENROLLED) {
-            return;
+    /** Moodle has the participant enrolled, as this Moodle user: they take the online stage from now on. */
+    public void enrolledInMoodle(long moodleUserId, Instant now) {
+        this.moodleUserId = moodleUserId;
+        if (status == ParticipantStatus.ACCEPTED) {
+            changeStatus(ParticipantStatus.ENROLLED, now);
         }
-        requireStatus(ParticipantStatus.ACCEPTED, "enrolled");
-        changeStatus(ParticipantStatus.ENROLLED, now);
+    }
+
+    /**
+     * The online stage as Moodle reports it. Completion is final: Moodle itself never revokes a recorded
+     * course completion, and neither does the course.
+     */
+    public boolean recordOnlineStage(OnlineStageResult result, Instant completedAt) {
+        if (onlineStageResult == OnlineStageResult.COMPLETED || result == onlineStageResult) {
+            return false;
+        }
+        this.onlineStageResult = result;
+        if (result == OnlineStageResult.COMPLETED) {
+            this.onlineCompletedAt = completedAt;
+        }
+        return true;
+    }
+
+    /** True while Moodle should have the participant enrolled. */
+    public boolean belongsInMoodle() {
+        return status == ParticipantStatus.ACCEPTED || status == ParticipantStatus.ENROLLED
+                || status == ParticipantStatus.CERTIFIED;
     }
 
     /** A seat was freed and this waitlisted participant is first in line. */
@@ -203,4 +231,6 @@ public class Participant {
     public FaceToFaceResult faceToFaceResult() { return faceToFaceResult; }
     public Instant nominatedAt() { return nominatedAt; }
     public Instant statusChangedAt() { return statusChangedAt; }
+    public Long moodleUserId() { return moodleUserId; }
+    public Instant onlineCompletedAt() { return onlineCompletedAt; }
 }

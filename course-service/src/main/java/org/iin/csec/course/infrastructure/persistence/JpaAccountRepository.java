@@ -18,7 +18,8 @@ public class JpaAccountRepository implements AccountRepository {
 
     @Override
     public Optional<Account> findByUsername(String username) {
-        return em.createQuery("select a from Account a where a.username = :username", Account.class)
+        return em.createQuery("select distinct a from Account a left join fetch a.roles where a.username = :username",
+                        Account.class)
                 .setParameter("username", username).getResultStream().findFirst();
     }
 

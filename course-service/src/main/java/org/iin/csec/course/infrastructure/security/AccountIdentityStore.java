@@ -26,6 +26,9 @@ public class AccountIdentityStore implements IdentityStore {
     @Inject
     VerifiedPasswords verifiedPasswords;
 
+    @Inject
+    SignedInAccount signedInAccount;
+
     public CredentialValidationResult validate(UsernamePasswordCredential credential) {
         String username = credential.getCaller();
         char[] password = credential.getPassword().getValue();
@@ -41,6 +44,7 @@ public class AccountIdentityStore implements IdentityStore {
             return CredentialValidationResult.INVALID_RESULT;
         }
         verifiedPasswords.remember(username, storedHash, password);
+        signedInAccount.signedIn(account.get());
         return new CredentialValidationResult(username,
                 account.get().roles().stream().map(Role::name).collect(Collectors.toSet()));
     }

@@ -9,7 +9,10 @@ import org.iin.csec.course.domain.account.Account;
 
 import java.security.Principal;
 
-/** The account behind the current request, loaded once per request. */
+/**
+ * The account behind the current request. The identity store hands over the account it just checked the
+ * password against, so a request reads its account once.
+ */
 @RequestScoped
 public class SignedInAccount {
 
@@ -20,6 +23,10 @@ public class SignedInAccount {
     AccountService accounts;
 
     private Account account;
+
+    void signedIn(Account account) {
+        this.account = account;
+    }
 
     public Account get() {
         if (account == null) {

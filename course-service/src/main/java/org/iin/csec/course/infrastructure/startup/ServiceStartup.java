@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 import org.iin.csec.course.infrastructure.persistence.CourseDataSource;
+import org.iin.csec.course.infrastructure.scheduling.OutboxScheduler;
 
 import javax.sql.DataSource;
 import java.util.logging.Logger;
@@ -15,7 +16,7 @@ import java.util.logging.Logger;
 /**
  * Runs at deployment, before the service takes requests: migrates the schema (Flyway takes a database lock,
  * so two instances starting together migrate once), then makes sure an administrator exists, then seeds
- * the demo edition when asked to.
+ * the demo edition when asked to, and starts sending the outbox.
  */
 @ApplicationScoped
 public class ServiceStartup {
@@ -30,6 +31,9 @@ public class ServiceStartup {
 
     @Inject
     DemoEdition demoEdition;
+
+    @Inject
+    OutboxScheduler outboxScheduler;
 
     @Inject
     @ConfigProperty(name = "csec.demo.seed", defaultValue = "false")
@@ -48,5 +52,6 @@ public class ServiceStartup {
         if (seedDemo) {
             demoEdition.seed();
         }
+        outboxScheduler.start();
     }
 }

@@ -1,0 +1,89 @@
+package org.iin.csec.course.application.outbox;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.iin.csec.course.application.AuditRecorder;
+import org.iin.csec.course.application.EditionService;
+import org.iin.csec.course.domain.account.Account;
+import org.iin.csec.course.domain.account.Role;
+import org.iin.csec.course.domain.outbox.Outbox;
+import org.iin.csec.course.domain.outbox.OutboxItem;
+import org.iin.csec.course.domain.outbox.WorkKind;
+import org.iin.csec.course.domain.outbox.WorkStatus;
+import org.iin.csec.course.domain.participant.Participant;
+import org.iin.csec.course.domain.participant.ParticipantRepository;
+import org.iin.csec.course.application.AccessDenied;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The course leader's view of the sync with other systems: state, failures, retry by hand, run now. */
+@ApplicationScoped
+public class SyncService {
+
+    @Inject
+    EditionService editions;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    ParticipantRepository participants;
+
+    @Inject
+    OutboxDispatcher dispatcher;
+
+    @Inject
+    AuditRecorder audit;
+
+    @Inject
+    Clock clock;
+
+    @Transactional
+    public SyncState state(Account actor, String editionCode) {
+        requireLeader(actor);
+        var edition = editions.get(actor, editionCode);
+        Map<String, Map<String, Long>> counts = new TreeMap<>();
+        for (Object[] row : outbox.countByKindAndStatus(editionCode)) {
+            counts.computeIfAbsent(row[0].toString(), k -> new TreeMap<>()).put(row[1].toString(), (Long) row[2]);
+        }
+        List<SyncState.Failure> failures = new ArrayList<>();
+        for (OutboxItem item : outbox.find(editionCode, WorkStatus.FAILED)) {
+            Participant p = participants.find(edition, item.participantId()).orElse(null);
+            failures.add(new SyncState.Failure(item.id(), item.kind().name(), item.participantId(),
+                    p == null ? null : p.stateCode(), p == null ? null : p.fullName(), item.attempts(), item.lastError()));
+        }
+        return new SyncState(editionCode, counts, failures);
+    }
+
+    /** Puts every failed item of the edition back in line, after someone fixed the cause. */
+    @Transactional
+    public int retryFailed(Account actor, String editionCode) {
+        requireLeader(actor);
+        editions.get(actor, editionCode);
+        List<OutboxItem> failed = outbox.find(editionCode, WorkStatus.FAILED);
+        failed.forEach(item -> item.retryNow(clock.instant()));
+        audit.record(actor.username(), "sync.retried", "Edition", editionCode, editionCode, null, null,
+                Map.of("items", failed.size()));
+        return failed.size();
+    }
+
+    /** Sends everything due now instead of waiting for the next pass (not in a transaction: it talks to Moodle). */
+    public void runNow(Account actor, String editionCode) {
+        requireLeader(actor);
+        editions.get(actor, editionCode);
+        for (WorkKind kind : WorkKind.values()) {
+            dispatcher.drain(kind);
+        }
+    }
+
+    private static void requireLeader(Account actor) {
+        if (!actor.hasRole(Role.COURSE_LEADER) && !actor.hasRole(Role.ADMIN)) {
+            throw new AccessDenied("The sync state is for course leaders and administrators.");
+        }
+    }
+}
