@@ -26,9 +26,9 @@ public class EditionService {
     }
 
     /** A partial change: null members stay as they are. */
-    public record EditionChanges(String title, String language, Long moodleCourseId, LocalDate onlineStageStart,
-                                 LocalDate onlineStageEnd, Integer courseHours, String certificateTemplate,
-                                 EditionStatus status) {
+    public record EditionChanges(String title, String language, Long moodleCourseId, Long moodleFaceToFaceActivityId,
+                                 LocalDate onlineStageStart, LocalDate onlineStageEnd, Integer courseHours,
+                                 String certificateTemplate, EditionStatus status) {
     }
 
     @Inject
@@ -74,6 +74,9 @@ public class EditionService {
         }
         if (changes.moodleCourseId() != null) {
             edition.linkMoodleCourse(changes.moodleCourseId());
+        }
+        if (changes.moodleFaceToFaceActivityId() != null) {
+            edition.linkFaceToFaceActivity(changes.moodleFaceToFaceActivityId());
         }
         if (changes.certificateTemplate() != null) {
             edition.useCertificateTemplate(changes.certificateTemplate());

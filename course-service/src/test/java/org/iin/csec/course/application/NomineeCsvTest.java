@@ -53,8 +53,8 @@ class NomineeCsvTest {
         assertRefused("first_name,last_name,email\n\"A,B,c@d.ef\n", "csv-unclosed-quote");
         assertThatThrownBy(() -> NomineeCsv.parse(new byte[]{'a', ',', (byte) 0xC3, (byte) 0x28, '\n'}))
                 .isInstanceOf(RuleViolation.class).extracting("code").isEqualTo("csv-not-utf8");
-        assertRefused("first_name,last_name,email\n" + "A,B,c@d.ef\n".repeat(NomineeCsv.MAX_ROWS + 1), "csv-too-many-rows");
-        assertThatThrownBy(() -> NomineeCsv.parse(new byte[NomineeCsv.MAX_BYTES + 1]))
+        assertRefused("first_name,last_name,email\n" + "A,B,c@d.ef\n".repeat(CsvFile.MAX_ROWS + 1), "csv-too-many-rows");
+        assertThatThrownBy(() -> NomineeCsv.parse(new byte[CsvFile.MAX_BYTES + 1]))
                 .isInstanceOf(RuleViolation.class).extracting("code").isEqualTo("csv-too-large");
     }
 

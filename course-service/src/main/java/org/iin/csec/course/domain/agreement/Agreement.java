@@ -15,6 +15,9 @@ import org.iin.csec.course.domain.RuleViolation;
 import org.iin.csec.course.domain.StateCode;
 import org.iin.csec.course.domain.edition.Edition;
 
+import java.time.Instant;
+import java.time.LocalDate;
+
 /**
  * The IIN's agreement with one state for one edition. It knows its quota: how many of the state's
  * participants may hold a seat at once.
@@ -47,6 +50,10 @@ public class Agreement {
 
     @Embedded
     private Signatory signatory;
+
+    /** When the state's coordinator closed the face-to-face stage; after that only the course leader corrects. */
+    @Column(name = "f2f_closed_at")
+    private Instant faceToFaceClosedAt;
 
     @Version
     private long version;
@@ -84,6 +91,24 @@ public class Agreement {
         this.signatory = signatory;
     }
 
+    /** The coordinator closes the state's face-to-face stage once every result is in. */
+    public void closeFaceToFace(Instant now) {
+        if (faceToFaceClosedAt != null) {
+            throw new RuleViolation("stage-already-closed", "The face-to-face stage of " + stateCode + " is already closed.");
+        }
+        this.faceToFaceClosedAt = now;
+    }
+
+    public boolean isFaceToFaceClosed() {
+        return faceToFaceClosedAt != null;
+    }
+
+    /** The plan can change until the stage starts (its start date) or the state closes it. */
+    public boolean acceptsPlanChanges(LocalDate today) {
+        return faceToFaceClosedAt == null
+                && (faceToFacePlan == null || faceToFacePlan.startDate() == null || today.isBefore(faceToFacePlan.startDate()));
+    }
+
     private static void requireValidQuota(int quota) {
         if (quota < 0 || quota > MAX_QUOTA) {
             throw new RuleViolation("invalid-quota", "quota", "A quota is a number of seats from 0 to " + MAX_QUOTA + ".");
@@ -97,4 +122,5 @@ public class Agreement {
     public FaceToFacePlan faceToFacePlan() { return faceToFacePlan; }
     public LocalCoordinator localCoordinator() { return localCoordinator; }
     public Signatory signatory() { return signatory; }
+    public Instant faceToFaceClosedAt() { return faceToFaceClosedAt; }
 }

@@ -39,6 +39,10 @@ public class Edition {
     @Column(name = "moodle_course_id")
     private Long moodleCourseId;
 
+    /** The Moodle activity (course module) that stands for the face-to-face stage, when the course has one. */
+    @Column(name = "moodle_f2f_activity_id")
+    private Long moodleFaceToFaceActivityId;
+
     @Column(name = "online_stage_start", nullable = false)
     private LocalDate onlineStageStart;
 
@@ -109,6 +113,20 @@ public class Edition {
         this.moodleCourseId = moodleCourseId;
     }
 
+    public void linkFaceToFaceActivity(Long courseModuleId) {
+        requireNotClosed();
+        if (courseModuleId != null && courseModuleId <= 0) {
+            throw new RuleViolation("invalid-moodle-activity", "moodleFaceToFaceActivityId",
+                    "A Moodle activity id is a positive number.");
+        }
+        this.moodleFaceToFaceActivityId = courseModuleId;
+    }
+
+    /** Face-to-face results are recorded from the online stage on, until the edition closes. */
+    public boolean acceptsResults() {
+        return status == EditionStatus.ONLINE_STAGE || status == EditionStatus.FACE_TO_FACE_STAGE;
+    }
+
     public void useCertificateTemplate(String template) {
         requireNotClosed();
         if (template == null || !template.matches("[a-z0-9-]{1,50}")) {
@@ -162,6 +180,7 @@ public class Edition {
     public String title() { return title; }
     public String language() { return language; }
     public Long moodleCourseId() { return moodleCourseId; }
+    public Long moodleFaceToFaceActivityId() { return moodleFaceToFaceActivityId; }
     public LocalDate onlineStageStart() { return onlineStageStart; }
     public LocalDate onlineStageEnd() { return onlineStageEnd; }
     public int courseHours() { return courseHours; }

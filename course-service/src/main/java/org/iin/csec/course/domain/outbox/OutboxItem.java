@@ -103,9 +103,19 @@ public class OutboxItem {
         release();
     }
 
+    /** The work is no longer wanted; it will not be sent. */
+    public void cancel(String reason) {
+        if (status == WorkStatus.DONE) {
+            return;
+        }
+        status = WorkStatus.CANCELLED;
+        lastError = shorten(reason);
+        release();
+    }
+
     /** After someone fixed the cause: send again at once. */
     public void retryNow(Instant now) {
-        if (status == WorkStatus.DONE) {
+        if (status == WorkStatus.DONE || status == WorkStatus.CANCELLED) {
             return;
         }
         status = WorkStatus.PENDING;

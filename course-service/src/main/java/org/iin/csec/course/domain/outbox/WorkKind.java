@@ -9,5 +9,9 @@ public enum WorkKind {
     /** Read the participant's online-stage completion from Moodle. */
     MOODLE_COMPLETION,
     /** Hand an eligible participant to certificate-service. */
-    CERTIFICATE_HANDOFF
+    CERTIFICATE_HANDOFF,
+    /** A correction made the participant ineligible: cancel the certificate (or ask for its revocation). */
+    CERTIFICATE_CANCEL,
+    /** Mark the participant's face-to-face activity complete in Moodle, so Moodle's course completion agrees. */
+    MOODLE_FACE_TO_FACE
 }

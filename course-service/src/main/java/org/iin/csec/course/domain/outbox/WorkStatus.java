@@ -5,5 +5,7 @@ public enum WorkStatus {
     PENDING,
     DONE,
     /** Stopped for a reason a retry cannot fix alone (bad token, missing capability, invalid data). */
-    FAILED
+    FAILED,
+    /** No longer wanted (e.g. a hand-off whose participant stopped being eligible before it was sent). */
+    CANCELLED
 }

@@ -16,6 +16,7 @@ import org.iin.csec.course.domain.RuleViolation;
 import org.iin.csec.course.domain.agreement.Agreement;
 import org.iin.csec.course.domain.edition.Edition;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -92,6 +93,15 @@ public class Participant {
     /** The participant's Moodle user, once the bridge matched or created it. */
     @Column(name = "moodle_user_id")
     private Long moodleUserId;
+
+    @Column(name = "f2f_score")
+    private BigDecimal faceToFaceScore;
+
+    @Column(name = "f2f_note")
+    private String faceToFaceNote;
+
+    @Column(name = "f2f_recorded_at")
+    private Instant faceToFaceRecordedAt;
 
     /** When Moodle recorded the online stage as completed. */
     @Column(name = "online_completed_at")
@@ -172,6 +182,43 @@ public class Participant {
         return true;
     }
 
+    /**
+     * The state's evaluation of the face-to-face stage, for someone who took part in the course (accepted,
+     * enrolled, or already certified when a result is corrected).
+     */
+    public void recordFaceToFace(FaceToFaceResult result, BigDecimal score, String note, Instant now) {
+        checkFaceToFace(result, score, note);
+        this.faceToFaceResult = result;
+        this.faceToFaceScore = score;
+        this.faceToFaceNote = note == null || note.isBlank() ? null : note.trim();
+        this.faceToFaceRecordedAt = now;
+    }
+
+    /** Throws the {@link RuleViolation} that {@link #recordFaceToFace} would, without changing anything. */
+    public void checkFaceToFace(FaceToFaceResult result, BigDecimal score, String note) {
+        if (status != ParticipantStatus.ACCEPTED && status != ParticipantStatus.ENROLLED
+                && status != ParticipantStatus.CERTIFIED) {
+            throw new RuleViolation("not-a-learner", "Participant " + id + " is " + status
+                    + ": only accepted participants have a face-to-face result.");
+        }
+        if (result == null || result == FaceToFaceResult.PENDING) {
+            throw new RuleViolation("invalid-result", "result", "The result is PASSED, FAILED or ABSENT.");
+        }
+        if (score != null && (score.signum() < 0 || score.compareTo(BigDecimal.valueOf(100)) > 0 || score.scale() > 2)) {
+            throw new RuleViolation("invalid-score", "score", "A score is a number from 0 to 100, with at most 2 decimals.");
+        }
+        if (note != null && note.length() > 1000) {
+            throw new RuleViolation("invalid-note", "note", "A note is at most 1000 characters.");
+        }
+    }
+
+    /** Eligible for a certificate: Moodle reports the online stage completed and the state recorded a pass. */
+    public boolean isEligibleForCertificate() {
+        return (status == ParticipantStatus.ENROLLED || status == ParticipantStatus.CERTIFIED)
+                && onlineStageResult == OnlineStageResult.COMPLETED
+                && faceToFaceResult == FaceToFaceResult.PASSED;
+    }
+
     /** True while Moodle should have the participant enrolled. */
     public boolean belongsInMoodle() {
         return status == ParticipantStatus.ACCEPTED || status == ParticipantStatus.ENROLLED
@@ -232,5 +279,8 @@ public class Participant {
     public Instant nominatedAt() { return nominatedAt; }
     public Instant statusChangedAt() { return statusChangedAt; }
     public Long moodleUserId() { return moodleUserId; }
+    public BigDecimal faceToFaceScore() { return faceToFaceScore; }
+    public String faceToFaceNote() { return faceToFaceNote; }
+    public Instant faceToFaceRecordedAt() { return faceToFaceRecordedAt; }
     public Instant onlineCompletedAt() { return onlineCompletedAt; }
 }

@@ -73,7 +73,7 @@ public class DemoEdition {
                 "Instituto del Niño y Adolescente del Uruguay");
         agreement(leader, "MX", 4, "Ciudad de México", "Mateo Coordinador", "Ana López", "Titular",
                 "Sistema Nacional DIF");
-        editions.change(leader, CODE, new EditionService.EditionChanges(null, null, null, null, null, null, null,
+        editions.change(leader, CODE, new EditionService.EditionChanges(null, null, null, null, null, null, null, null,
                 EditionStatus.NOMINATIONS_OPEN));
 
         nominate(ar, "AR", "Ana", "García", "ana.garcia@example.org", "20123456");

@@ -64,14 +64,17 @@ public class AgreementResource {
         if (input.quota() == null) {
             throw new RuleViolation("missing-quota", "quota", "The agreement needs a quota (a number of seats).");
         }
-        PlanInput plan = input.faceToFacePlan();
-        FaceToFacePlan faceToFace = plan == null ? null : new FaceToFacePlan(plan.startDate(), plan.endDate(),
-                plan.city(), modality(plan.modality()), plan.hours(), plan.evaluationMethod());
+        FaceToFacePlan faceToFace = input.faceToFacePlan() == null ? null : plan(input.faceToFacePlan());
         LocalCoordinator coordinator = input.localCoordinator() == null ? null
                 : new LocalCoordinator(input.localCoordinator().name(), input.localCoordinator().email());
         Signatory signatory = input.signatory() == null ? null
                 : new Signatory(input.signatory().name(), input.signatory().title(), input.signatory().institution());
         return new AgreementTerms(input.quota(), faceToFace, coordinator, signatory);
+    }
+
+    static FaceToFacePlan plan(PlanInput plan) {
+        return new FaceToFacePlan(plan.startDate(), plan.endDate(), plan.city(), modality(plan.modality()), plan.hours(),
+                plan.evaluationMethod());
     }
 
     private static Modality modality(String value) {

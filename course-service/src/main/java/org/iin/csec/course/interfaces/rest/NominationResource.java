@@ -17,7 +17,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.metrics.annotation.Timed;
 import org.iin.csec.course.application.AgreementService;
 import org.iin.csec.course.application.NominationService;
-import org.iin.csec.course.application.NomineeCsv;
+import org.iin.csec.course.application.CsvFile;
 import org.iin.csec.course.domain.participant.Nominee;
 import org.iin.csec.course.infrastructure.security.SignedInAccount;
 
@@ -65,10 +65,10 @@ public class NominationResource {
     public Response importCsv(@PathParam("code") String code, @PathParam("state") String state,
                               @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
                               InputStream body) throws IOException {
-        byte[] csv = body.readNBytes(NomineeCsv.MAX_BYTES + 1);
-        if (csv.length > NomineeCsv.MAX_BYTES) {
+        byte[] csv = body.readNBytes(CsvFile.MAX_BYTES + 1);
+        if (csv.length > CsvFile.MAX_BYTES) {
             return Problem.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, "csv-too-large",
-                    "The file is larger than " + NomineeCsv.MAX_BYTES / 1024 + " KiB; split it into smaller files.")
+                    "The file is larger than " + CsvFile.MAX_BYTES / 1024 + " KiB; split it into smaller files.")
                     .toResponse();
         }
         var report = nominations.importCsv(me.get(), code, state, csv, dryRun);

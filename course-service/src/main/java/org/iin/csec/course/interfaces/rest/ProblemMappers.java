@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import org.iin.csec.course.application.AccessDenied;
+import org.iin.csec.course.application.FaceToFaceService;
 import org.iin.csec.course.application.ImportReport;
 import org.iin.csec.course.domain.FieldProblem;
 import org.iin.csec.course.domain.InvalidInput;
@@ -39,6 +40,17 @@ public final class ProblemMappers {
             return Problem.of(422, "Unprocessable Content", "csv-rows-invalid", e.getMessage(), null)
                     .withRows(Views.importRows(e.report(), true))
                     .toResponse();
+        }
+    }
+
+    @Provider
+    public static class ResultRejections implements ExceptionMapper<FaceToFaceService.ResultsRejected> {
+        @Override
+        public Response toResponse(FaceToFaceService.ResultsRejected e) {
+            return Response.status(422).type(Problem.MEDIA_TYPE).entity(java.util.Map.of(
+                    "type", "urn:csec:problem:csv-rows-invalid", "title", "Unprocessable Content", "status", 422,
+                    "code", "csv-rows-invalid", "detail", e.getMessage(),
+                    "rows", Views.resultRows(e.report()))).build();
         }
     }
 

@@ -1,5 +1,6 @@
 package org.iin.csec.course.interfaces.rest;
 
+import org.iin.csec.course.application.FaceToFaceService;
 import org.iin.csec.course.application.ImportReport;
 import org.iin.csec.course.domain.FieldProblem;
 import org.iin.csec.course.domain.agreement.Agreement;
@@ -10,6 +11,7 @@ import org.iin.csec.course.domain.edition.Edition;
 import org.iin.csec.course.domain.participant.Participant;
 import org.iin.csec.course.domain.participant.StateSeats;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -24,10 +26,11 @@ public final class Views {
     }
 
     public record EditionView(String code, String title, String language, Long moodleCourseId,
-                              LocalDate onlineStageStart, LocalDate onlineStageEnd, int courseHours,
-                              String certificateTemplate, String status, String nextStatus) {
+                              Long moodleFaceToFaceActivityId, LocalDate onlineStageStart, LocalDate onlineStageEnd,
+                              int courseHours, String certificateTemplate, String status, String nextStatus) {
         static EditionView of(Edition e) {
-            return new EditionView(e.code(), e.title(), e.language(), e.moodleCourseId(), e.onlineStageStart(),
+            return new EditionView(e.code(), e.title(), e.language(), e.moodleCourseId(),
+                    e.moodleFaceToFaceActivityId(), e.onlineStageStart(),
                     e.onlineStageEnd(), e.courseHours(), e.certificateTemplate(), e.status().name(),
                     e.status().next() == null ? null : e.status().next().name());
         }
@@ -48,12 +51,12 @@ public final class Views {
     }
 
     public record AgreementView(String edition, String state, int quota, long seatsHeld, long seatsFree,
-                                int waitlisted, PlanView faceToFacePlan, PersonView localCoordinator,
-                                SignatoryView signatory) {
+                                int waitlisted, PlanView faceToFacePlan, Instant faceToFaceClosedAt,
+                                PersonView localCoordinator, SignatoryView signatory) {
         static AgreementView of(StateSeats seats) {
             Agreement a = seats.agreement();
             return new AgreementView(a.edition().code(), a.stateCode(), a.quota(), seats.seatsHeld(),
-                    seats.seatsFree(), seats.waitlist().size(), PlanView.of(a.faceToFacePlan()),
+                    seats.seatsFree(), seats.waitlist().size(), PlanView.of(a.faceToFacePlan()), a.faceToFaceClosedAt(),
                     a.localCoordinator() == null ? null
                             : new PersonView(a.localCoordinator().name(), a.localCoordinator().email()),
                     a.signatory() == null ? null
@@ -64,12 +67,15 @@ public final class Views {
     public record ParticipantView(long id, String edition, String state, String firstName, String lastName,
                                   String email, String identityDocument, String position, String institution,
                                   int rank, String status, Integer waitlistPosition, String onlineStage,
-                                  String faceToFace, Instant nominatedAt, Instant statusChangedAt) {
+                                  Instant onlineCompletedAt, String faceToFace, BigDecimal faceToFaceScore,
+                                  String faceToFaceNote, boolean eligibleForCertificate, Long moodleUserId,
+                                  Instant nominatedAt, Instant statusChangedAt) {
         static ParticipantView of(Participant p, int waitlistPosition) {
             return new ParticipantView(p.id(), p.edition().code(), p.stateCode(), p.firstName(), p.lastName(),
                     p.email(), p.identityDocument(), p.position(), p.institution(), p.rank(), p.status().name(),
-                    waitlistPosition > 0 ? waitlistPosition : null, p.onlineStageResult().name(),
-                    p.faceToFaceResult().name(), p.nominatedAt(), p.statusChangedAt());
+                    waitlistPosition > 0 ? waitlistPosition : null, p.onlineStageResult().name(), p.onlineCompletedAt(),
+                    p.faceToFaceResult().name(), p.faceToFaceScore(), p.faceToFaceNote(), p.isEligibleForCertificate(),
+                    p.moodleUserId(), p.nominatedAt(), p.statusChangedAt());
         }
 
         static ParticipantView of(Participant p) {
@@ -112,6 +118,14 @@ public final class Views {
 
     private static Integer nullIfZero(int position) {
         return position > 0 ? position : null;
+    }
+
+    public record ResultRowView(int line, String participant, String outcome, List<FieldProblem> problems) {
+    }
+
+    static List<ResultRowView> resultRows(List<FaceToFaceService.ResultRow> rows) {
+        return rows.stream().map(r -> new ResultRowView(r.line(), r.who(),
+                !r.problems().isEmpty() ? "REFUSED" : r.participant().faceToFaceResult().name(), r.problems())).toList();
     }
 
     public record AuditView(long id, Instant occurredAt, String actor, String action, String entityType,
