@@ -17,9 +17,16 @@ fi
 RUNTIME=deploy/target/runtime
 mkdir -p "$DATA_DIR"
 umask 077
+SERVICE_TOKEN=$(head -c24 /dev/urandom | od -An -tx1 | tr -d ' \n')
 cat > deploy/target/demo.properties <<PROPS
 csec.data.dir=$DATA_DIR
 csec.demo.seed=true
+csec.moodle.emulator=true
+csec.outbox.interval-seconds=2
+csec.service.token=$SERVICE_TOKEN
+csec.certificates.url=http://127.0.0.1:$PORT/certificates
+csec.course.url=http://127.0.0.1:$PORT/course
+csec.public.url=http://localhost:$PORT
 csec.demo.password=$DEMO_PASSWORD
 csec.admin.username=admin
 csec.admin.password=$ADMIN_PASSWORD
@@ -44,7 +51,9 @@ curl -sf "http://127.0.0.1:$PORT/health/ready" >/dev/null || { echo "Not ready a
 
 cat <<BANNER
 
-  The CSEC course manager is running, with the demo edition 2027-1 (AR, UY, MX; Uruguay has a waitlist).
+  The CSEC course manager is running, with the demo edition 2027-1 (AR, UY, MX; Uruguay has a waitlist),
+  and an emulated Moodle inside the service (no real Moodle needed): accepted participants are enrolled in
+  it within seconds.
 
   Course API      http://localhost:$PORT/course/api/v1/editions
   Certificates    http://localhost:$PORT/certificates/api/v1/schema
@@ -57,6 +66,7 @@ cat <<BANNER
     sign.ar    signatory, Argentina    sign.uy    signatory, Uruguay
 
   Try:  curl -u coord.uy:$DEMO_PASSWORD http://localhost:$PORT/course/api/v1/editions/2027-1/agreements/UY/nominations
+        curl -u leader:$DEMO_PASSWORD http://localhost:$PORT/course/api/v1/editions/2027-1/moodle-sync
 
   Data is kept in $DATA_DIR (delete it to start again). Ctrl-C stops the service.
 BANNER

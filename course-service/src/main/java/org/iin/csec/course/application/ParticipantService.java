@@ -122,6 +122,20 @@ public class ParticipantService {
         return participant;
     }
 
+    /** certificate-service reports the participant's certificate signed by both parties and delivered. */
+    @Transactional
+    public Participant certified(String service, String editionCode, long id, String certificateNumber) {
+        Participant participant = participants.find(editionService.find(editionCode), id)
+                .orElseThrow(() -> new NotFound("There is no participant " + id + " in " + editionCode + "."));
+        if (participant.status() != ParticipantStatus.CERTIFIED) {
+            var before = Snapshots.of(participant);
+            participant.certify(clock.instant());
+            audit.record(service, "participant.certified", "Participant", id, editionCode, participant.stateCode(),
+                    before, Map.of("status", participant.status().name(), "certificate", String.valueOf(certificateNumber)));
+        }
+        return participant;
+    }
+
     private void recordPromotions(Account actor, String editionCode, List<Participant> promoted) {
         for (Participant p : promoted) {
             audit.record(actor.username(), "participant.promoted", "Participant", p.id(), editionCode, p.stateCode(),

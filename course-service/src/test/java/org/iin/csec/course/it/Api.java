@@ -24,8 +24,9 @@ public final class Api {
 
     private final String base;
 
+    /** Always loopback: Payara Micro reports the machine's own address, but the tests never leave 127.0.0.1. */
     public Api(URL deployment) {
-        this.base = deployment.toString().replaceAll("/$", "");
+        this.base = "http://127.0.0.1:" + deployment.getPort() + deployment.getPath().replaceAll("/$", "");
     }
 
     /** The answer: status, content type and body, with the body parsed as JSON on demand. */
@@ -55,6 +56,10 @@ public final class Api {
         return send(user, HttpRequest.newBuilder(uri(path)).GET());
     }
 
+    public Reply get(String user, String path, String accept) {
+        return send(user, HttpRequest.newBuilder(uri(path)).header("Accept", accept).GET());
+    }
+
     public Reply post(String user, String path, String json) {
         return send(user, HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
@@ -68,6 +73,12 @@ public final class Api {
     public Reply patch(String user, String path, String json) {
         return send(user, HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** As certificate-service calls: with a Bearer token instead of a person's account. */
+    public Reply postAsService(String token, String path, String json) {
+        return send(null, HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     public Reply postCsv(String user, String path, byte[] csv) {

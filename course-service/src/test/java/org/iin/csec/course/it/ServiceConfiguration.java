@@ -1,5 +1,6 @@
 package org.iin.csec.course.it;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -17,10 +18,16 @@ import java.util.Properties;
  * H2 data folder for this run, the demo seed on, and an administrator password made up for this run.
  * Registered before ArquillianExtension, so the file exists when the WAR is deployed.
  */
-public class ServiceConfiguration implements BeforeAllCallback {
+public class ServiceConfiguration implements BeforeAllCallback, AfterAllCallback {
 
     public static final String ADMIN = "admin";
     public static final String ADMIN_PASSWORD = "it-" + HexFormat.of().formatHex(randomBytes(12));
+    /** The token course-service and certificate-service share. */
+    public static final String SERVICE_TOKEN = "svc-" + HexFormat.of().formatHex(randomBytes(16));
+
+    /** certificate-service, faked on loopback for this run. */
+    public static FakeCertificateService certificates;
+
     /** Every other account the tests use (the demo's included) shares this password. */
     public static final String ACCOUNT_PASSWORD = "pw-" + HexFormat.of().formatHex(randomBytes(10));
 
@@ -31,7 +38,20 @@ public class ServiceConfiguration implements BeforeAllCallback {
         Properties properties = new Properties();
         properties.setProperty("csec.data.dir", data.toString());
         properties.setProperty("csec.demo.seed", "true");
+        // The demo's emulated Moodle, in the service's own process; the outbox sent every second.
+        properties.setProperty("csec.moodle.emulator", "true");
+        properties.setProperty("csec.outbox.interval-seconds", "1");
+        certificates = new FakeCertificateService();
+        properties.setProperty("csec.certificates.url", certificates.url());
+        properties.setProperty("csec.service.token", SERVICE_TOKEN);
         write(target.resolve("it-embedded.properties"), properties);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (certificates != null) {
+            certificates.close();
+        }
     }
 
     /** Adds the administrator's settings and writes the file Payara Micro reads with --systemProperties. */

@@ -38,6 +38,9 @@ public class SyncService {
     OutboxDispatcher dispatcher;
 
     @Inject
+    CompletionSource completion;
+
+    @Inject
     AuditRecorder audit;
 
     @Inject
@@ -72,13 +75,17 @@ public class SyncService {
         return failed.size();
     }
 
-    /** Sends everything due now instead of waiting for the next pass (not in a transaction: it talks to Moodle). */
+    /**
+     * Sends everything due now and reads the edition's online-stage completion, instead of waiting for the next
+     * passes (not in a transaction: it talks to Moodle).
+     */
     public void runNow(Account actor, String editionCode) {
         requireLeader(actor);
         editions.get(actor, editionCode);
         for (WorkKind kind : WorkKind.values()) {
             dispatcher.drain(kind);
         }
+        completion.refresh(editionCode);
     }
 
     private static void requireLeader(Account actor) {

@@ -219,6 +219,17 @@ public class Participant {
                 && faceToFaceResult == FaceToFaceResult.PASSED;
     }
 
+    /** Both parties signed the certificate and it reached the learner. Idempotent. */
+    public void certify(Instant now) {
+        if (status == ParticipantStatus.CERTIFIED) {
+            return;
+        }
+        if (!isEligibleForCertificate()) {
+            throw new RuleViolation("not-eligible", "Participant " + id + " is not eligible for a certificate.");
+        }
+        changeStatus(ParticipantStatus.CERTIFIED, now);
+    }
+
     /** True while Moodle should have the participant enrolled. */
     public boolean belongsInMoodle() {
         return status == ParticipantStatus.ACCEPTED || status == ParticipantStatus.ENROLLED

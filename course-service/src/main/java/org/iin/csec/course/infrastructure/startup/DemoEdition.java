@@ -16,6 +16,7 @@ import org.iin.csec.course.domain.agreement.Modality;
 import org.iin.csec.course.domain.agreement.Signatory;
 import org.iin.csec.course.domain.edition.EditionStatus;
 import org.iin.csec.course.domain.participant.Nominee;
+import org.iin.csec.course.infrastructure.moodle.MoodleConnection;
 
 import java.time.LocalDate;
 import java.util.EnumSet;
@@ -50,6 +51,9 @@ public class DemoEdition {
     ParticipantService participants;
 
     @Inject
+    MoodleConnection moodle;
+
+    @Inject
     @ConfigProperty(name = "csec.demo.password", defaultValue = "demo-password-2027")
     String password;
 
@@ -64,8 +68,10 @@ public class DemoEdition {
         account("sign.ar", "Sofía Firmante (AR)", Set.of(Role.STATE_SIGNATORY), "AR");
         account("sign.uy", "Santiago Firmante (UY)", Set.of(Role.STATE_SIGNATORY), "UY");
 
+        // With the demo's emulated Moodle, the edition uses its course; otherwise course 2, to be linked for real.
+        long course = moodle.emulator().isPresent() ? moodle.demoCourseId() : 2L;
         editions.create(leader, new EditionService.EditionDraft(CODE,
-                "Curso semipresencial sobre explotación sexual comercial de niñas, niños y adolescentes", "es", 2L,
+                "Curso semipresencial sobre explotación sexual comercial de niñas, niños y adolescentes", "es", course,
                 LocalDate.of(2027, 3, 1), LocalDate.of(2027, 5, 31), 120, null));
         agreement(leader, "AR", 5, "Buenos Aires", "Carlos Coordinador", "María Fernández", "Directora Nacional de Niñez",
                 "Secretaría Nacional de Niñez, Adolescencia y Familia");
@@ -73,8 +79,9 @@ public class DemoEdition {
                 "Instituto del Niño y Adolescente del Uruguay");
         agreement(leader, "MX", 4, "Ciudad de México", "Mateo Coordinador", "Ana López", "Titular",
                 "Sistema Nacional DIF");
-        editions.change(leader, CODE, new EditionService.EditionChanges(null, null, null, null, null, null, null, null,
-                EditionStatus.NOMINATIONS_OPEN));
+        Long faceToFaceActivity = moodle.emulator().isPresent() ? moodle.demoFaceToFaceActivityId() : null;
+        editions.change(leader, CODE, new EditionService.EditionChanges(null, null, null, faceToFaceActivity, null, null,
+                null, null, EditionStatus.NOMINATIONS_OPEN));
 
         nominate(ar, "AR", "Ana", "García", "ana.garcia@example.org", "20123456");
         nominate(ar, "AR", "Carla", "Pérez", "carla.perez@example.org", "27987654");

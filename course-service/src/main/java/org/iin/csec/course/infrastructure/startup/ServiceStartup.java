@@ -8,7 +8,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 import org.iin.csec.course.infrastructure.persistence.CourseDataSource;
-import org.iin.csec.course.infrastructure.scheduling.OutboxScheduler;
+import org.iin.csec.course.infrastructure.scheduling.BackgroundSchedule;
 
 import javax.sql.DataSource;
 import java.util.logging.Logger;
@@ -33,7 +33,7 @@ public class ServiceStartup {
     DemoEdition demoEdition;
 
     @Inject
-    OutboxScheduler outboxScheduler;
+    BackgroundSchedule backgroundSchedule;
 
     @Inject
     @ConfigProperty(name = "csec.demo.seed", defaultValue = "false")
@@ -52,6 +52,6 @@ public class ServiceStartup {
         if (seedDemo) {
             demoEdition.seed();
         }
-        outboxScheduler.start();
+        backgroundSchedule.start();
     }
 }

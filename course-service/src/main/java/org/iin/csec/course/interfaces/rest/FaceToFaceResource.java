@@ -18,8 +18,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
 
-/** The face-to-face stage: results (one, or a file), the plan, and the closing of a state's stage. */
-@Path("/editions/{code}")
+/** A state's face-to-face stage: its results as a file, its plan, and its closing. */
+@Path("/editions/{code}/agreements/{state}/face-to-face")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class FaceToFaceResource {
@@ -30,18 +30,9 @@ public class FaceToFaceResource {
     @Inject
     SignedInAccount me;
 
-    /** One result: PASSED, FAILED or ABSENT, an optional score (0-100) and note; a reason once the stage is closed. */
-    @PUT
-    @Path("participants/{id}/face-to-face")
-    @Consumes(MediaType.APPLICATION_JSON)
-    public Views.ParticipantView record(@PathParam("code") String code, @PathParam("id") long id,
-                                        FaceToFaceService.Entry entry) {
-        return Views.ParticipantView.of(faceToFace.record(me.get(), code, id, EditionResource.required(entry)));
-    }
-
     /** A CSV of results (participant_id or email, result, score, note): every row saved, or none. */
     @POST
-    @Path("agreements/{state}/face-to-face-results")
+    @Path("results")
     @Consumes({NominationResource.TEXT_CSV, "application/csv"})
     public Response importCsv(@PathParam("code") String code, @PathParam("state") String state, InputStream body)
             throws IOException {
@@ -55,7 +46,7 @@ public class FaceToFaceResource {
     }
 
     @PUT
-    @Path("agreements/{state}/face-to-face-plan")
+    @Path("plan")
     @Consumes(MediaType.APPLICATION_JSON)
     public Views.PlanView plan(@PathParam("code") String code, @PathParam("state") String state,
                                AgreementResource.PlanInput plan) {
@@ -64,7 +55,7 @@ public class FaceToFaceResource {
     }
 
     @POST
-    @Path("agreements/{state}/face-to-face/close")
+    @Path("close")
     public Map<String, String> close(@PathParam("code") String code, @PathParam("state") String state) {
         var agreement = faceToFace.close(me.get(), code, state);
         return Map.of("state", agreement.stateCode(), "closedAt", agreement.faceToFaceClosedAt().toString());

@@ -11,6 +11,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.iin.csec.course.application.FaceToFaceService;
 import org.iin.csec.course.application.NominationService;
 import org.iin.csec.course.application.ParticipantService;
 import org.iin.csec.course.domain.RuleViolation;
@@ -37,6 +38,9 @@ public class ParticipantResource {
 
     @Inject
     NominationService nominations;
+
+    @Inject
+    FaceToFaceService faceToFace;
 
     @Inject
     SignedInAccount me;
@@ -83,6 +87,15 @@ public class ParticipantResource {
             throw new RuleViolation("missing-rank", "rank", "Give the new rank, a number from 1.");
         }
         return Views.RosterView.of(nominations.rank(me.get(), code, id, input.rank()));
+    }
+
+    /** A face-to-face result: PASSED, FAILED or ABSENT, an optional score (0-100) and note; a reason once the stage is closed. */
+    @PUT
+    @Path("{id}/face-to-face")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Views.ParticipantView recordFaceToFace(@PathParam("code") String code, @PathParam("id") long id,
+                                                  FaceToFaceService.Entry entry) {
+        return Views.ParticipantView.of(faceToFace.record(me.get(), code, id, EditionResource.required(entry)));
     }
 
     private static ParticipantStatus status(String status) {

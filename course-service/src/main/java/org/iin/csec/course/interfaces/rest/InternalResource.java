@@ -1,0 +1,45 @@
+package org.iin.csec.course.interfaces.rest;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.iin.csec.course.application.AccessDenied;
+import org.iin.csec.course.application.ParticipantService;
+import org.iin.csec.course.infrastructure.security.BasicAuthentication;
+
+/** What certificate-service tells course-service (with the services' shared token, never a person's account). */
+@Path("/internal")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class InternalResource {
+
+    /** The certificate of a participant, signed by both parties and sent to them. */
+    public record Certified(String edition, String certificateNumber) {
+    }
+
+    @Inject
+    SecurityContext security;
+
+    @Inject
+    ParticipantService participants;
+
+    /** Idempotent: saying it twice changes nothing more. */
+    @POST
+    @Path("participants/{id}/certified")
+    public Views.ParticipantView certified(@PathParam("id") long id, Certified certified) {
+        var caller = security.getCallerPrincipal();
+        if (caller == null || !BasicAuthentication.CERTIFICATE_SERVICE.equals(caller.getName())) {
+            throw new AccessDenied("Only certificate-service reports certificates.");
+        }
+        Certified body = EditionResource.required(certified);
+        return Views.ParticipantView.of(participants.certified(caller.getName(), body.edition(), id,
+                body.certificateNumber()));
+    }
+}

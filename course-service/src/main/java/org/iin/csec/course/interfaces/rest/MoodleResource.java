@@ -1,0 +1,84 @@
+package org.iin.csec.course.interfaces.rest;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.iin.csec.course.application.AccessDenied;
+import org.iin.csec.course.application.ParticipantService;
+import org.iin.csec.course.domain.account.Account;
+import org.iin.csec.course.domain.account.Role;
+import org.iin.csec.course.infrastructure.moodle.MoodleConnection;
+import org.iin.csec.course.infrastructure.security.SignedInAccount;
+import org.iin.csec.moodle.ConnectionReport;
+import org.iin.csec.moodle.MoodleConnectionCheck;
+
+import java.util.List;
+import java.util.Map;
+
+/** The Moodle connection as an administrator checks it; and, in the demo only, a hand on the emulated Moodle. */
+@Path("/moodle")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class MoodleResource {
+
+    /** What an administrator reads: reachable or not, site, missing functions, e-mail lookups, what to fix. */
+    public record ConnectionView(boolean configured, boolean ok, String site, String release,
+                                 List<String> missingFunctions, String emailLookup, List<String> problems) {
+    }
+
+    @Inject
+    MoodleConnection moodle;
+
+    @Inject
+    ParticipantService participants;
+
+    @Inject
+    SignedInAccount me;
+
+    @GET
+    @Path("connection")
+    public ConnectionView connection() {
+        requireAny(me.get(), Role.ADMIN, Role.COURSE_LEADER);
+        if (moodle.client().isEmpty()) {
+            return new ConnectionView(false, false, null, null, List.of(), null,
+                    List.of("Moodle is not configured: set CSEC_MOODLE_URL and CSEC_MOODLE_TOKEN, then restart."));
+        }
+        ConnectionReport report = new MoodleConnectionCheck(moodle.client().get()).run(List.of());
+        return new ConnectionView(true, report.ok(), report.site() == null ? null : report.site().siteName(),
+                report.site() == null ? null : report.site().release(), report.missingFunctions(),
+                report.emailLookup().name(), report.problems());
+    }
+
+    /**
+     * Demo only (the emulated Moodle): the participant completes the online stage in Moodle, as a learner would.
+     * Absent (404) whenever a real Moodle is configured.
+     */
+    @POST
+    @Path("demo/editions/{code}/participants/{id}/complete-online-stage")
+    public Map<String, Object> completeOnlineStage(@PathParam("code") String code, @PathParam("id") long id) {
+        var emulator = moodle.emulator().orElseThrow(NotFoundException::new);
+        requireAny(me.get(), Role.ADMIN, Role.COURSE_LEADER);
+        var participant = participants.get(me.get(), code, id);
+        if (participant.moodleUserId() == null) {
+            throw new org.iin.csec.course.domain.RuleViolation("not-in-moodle",
+                    "Participant " + id + " is not in Moodle yet: accept them and let the sync run.");
+        }
+        emulator.completeCourse(participant.moodleUserId(), participant.edition().moodleCourseId());
+        return Map.of("participant", id, "moodleUser", participant.moodleUserId(), "completed", true);
+    }
+
+    private static void requireAny(Account actor, Role... roles) {
+        for (Role role : roles) {
+            if (actor.hasRole(role)) {
+                return;
+            }
+        }
+        throw new AccessDenied("This needs the administrator or course leader role.");
+    }
+}
