@@ -1,2 +1,5 @@
-/** Typed client of Moodle's Web Services REST protocol, used by course-service to sync participants. */
+/**
+ * Typed client of Moodle's REST web-service protocol on OkHttp: {@link org.iin.csec.moodle.MoodleClient}, its
+ * records, its typed errors, and the connection check an administrator runs after configuring the bridge.
+ */
 package org.iin.csec.moodle;

@@ -136,6 +136,12 @@ public class ParticipantService {
         return participant;
     }
 
+    /** Moodle accounts of a few participants the sync already reached (for the connection check). */
+    @Transactional
+    public List<Long> someMoodleUserIds(int count) {
+        return participants.someMoodleUserIds(count);
+    }
+
     private void recordPromotions(Account actor, String editionCode, List<Participant> promoted) {
         for (Participant p : promoted) {
             audit.record(actor.username(), "participant.promoted", "Participant", p.id(), editionCode, p.stateCode(),

@@ -20,4 +20,6 @@ public interface ParticipantRepository {
     Optional<Participant> findByEmail(Edition edition, String normalisedEmail);
 
     void add(Participant participant);
+
+    List<Long> someMoodleUserIds(int count);
 }

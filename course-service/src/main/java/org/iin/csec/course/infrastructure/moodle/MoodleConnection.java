@@ -74,6 +74,13 @@ public class MoodleConnection {
                 .build();
     }
 
+    /** A connection to a given client, without configuration (tests). */
+    static MoodleConnection to(MoodleClient client) {
+        MoodleConnection connection = new MoodleConnection();
+        connection.client = client;
+        return connection;
+    }
+
     public Optional<MoodleClient> client() {
         return Optional.ofNullable(client);
     }

@@ -22,7 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Accepted participants into Moodle: matched (by idnumber = participant id, then e-mail) or created, enrolled as
+ * Accepted participants into Moodle: matched (by idnumber, from the participant id, then e-mail) or created, enrolled as
  * students for the online stage's dates, and put in their state's group, in batches. Matching first makes a
  * second run, or a run after a crash, change nothing.
  */
@@ -71,8 +71,8 @@ public class MoodleEnrolmentWork implements WorkHandler {
             } else if (learner.courseId() == null) {
                 outcomes.put(item.id(), Outcome.failed("The edition has no Moodle course: link it, then retry."));
             } else {
-                itemByParticipant.put(String.valueOf(learner.participantId()), item.id());
-                enrolments.add(new LearnerEnrolment(String.valueOf(learner.participantId()), learner.firstName(),
+                itemByParticipant.put(idNumber(learner.participantId()), item.id());
+                enrolments.add(new LearnerEnrolment(idNumber(learner.participantId()), learner.firstName(),
                         learner.lastName(), learner.email(), learner.state(), learner.courseId(), learner.state(),
                         learner.timeStart(), learner.timeEnd()));
             }
@@ -85,6 +85,14 @@ public class MoodleEnrolmentWork implements WorkHandler {
             }
         }
         return outcomes;
+    }
+
+    /**
+     * The participant's Moodle idnumber: the participant id, prefixed so it never collides with idnumbers other
+     * systems give accounts on a shared Moodle. Matching by it is what makes every run idempotent.
+     */
+    static String idNumber(long participantId) {
+        return "CSEC-P-" + participantId;
     }
 
     @Override

@@ -70,6 +70,12 @@ public class JpaParticipantRepository implements ParticipantRepository {
                 .getResultStream().findFirst();
     }
 
+    @Override
+    public List<Long> someMoodleUserIds(int count) {
+        return em.createQuery("select p.moodleUserId from Participant p where p.moodleUserId is not null order by p.id desc",
+                Long.class).setMaxResults(count).getResultList();
+    }
+
     /**
      * Inserts at once, so the participant has its id and a race the seat lock cannot see (the same e-mail
      * proposed by two states at the same moment) fails here, on the unique constraint, with a clear message.
