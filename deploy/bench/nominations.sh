@@ -22,7 +22,7 @@ GRANT ALL ON csec_bench_course_$SUFFIX.* TO 'csec_bench_$SUFFIX'@'127.0.0.1';
 GRANT ALL ON csec_bench_cert_$SUFFIX.* TO 'csec_bench_$SUFFIX'@'127.0.0.1';
 SQL
 cleanup() {
-  [ -n "${PAYARA:-}" ] && kill "$PAYARA" 2>/dev/null && wait "$PAYARA" 2>/dev/null
+  if [ -n "${PAYARA:-}" ]; then kill "$PAYARA" 2>/dev/null || true; wait "$PAYARA" 2>/dev/null || true; fi
   mariadb -u root -e "DROP DATABASE IF EXISTS csec_bench_course_$SUFFIX; DROP DATABASE IF EXISTS csec_bench_cert_$SUFFIX; DROP USER IF EXISTS 'csec_bench_$SUFFIX'@'127.0.0.1';"
 }
 trap cleanup EXIT

@@ -52,7 +52,12 @@ public class MariaDbDatabase implements BeforeAllCallback, AfterAllCallback {
 
     /** A connection to the test database, as root (the service's own user is not needed for checks). */
     public static Connection connect() throws SQLException {
-        return DriverManager.getConnection(SERVER + DATABASE + "?useSSL=false", "root", "");
+        return DriverManager.getConnection(url(), "root", "");
+    }
+
+    /** The test database's JDBC URL (READ COMMITTED, as the service's data source; MariaDB 10 names the variable tx_isolation). */
+    public static String url() {
+        return SERVER + DATABASE + "?useSSL=false&sessionVariables=tx_isolation='READ-COMMITTED'";
     }
 
     private static Connection asRoot() throws SQLException {

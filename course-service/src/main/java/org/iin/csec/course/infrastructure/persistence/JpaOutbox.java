@@ -26,27 +26,34 @@ public class JpaOutbox implements Outbox {
     /**
      * Picks due candidates, then takes them with one conditional UPDATE: a row another instance leased in the
      * meantime no longer matches, so it is skipped (the row lock makes the second UPDATE re-check the row).
-     * Each call has its own token, so it returns exactly what it took.
+     * Each call has its own token, so it returns exactly what it took. When another instance took every
+     * candidate first, it looks again (a few times) rather than stop while work is due.
      */
     @Override
     public List<OutboxItem> claim(WorkKind kind, String owner, int limit, Instant now, Instant leaseUntil) {
-        List<Long> candidates = em.createQuery("select o.id from OutboxItem o where o.kind = :kind"
-                        + " and o.status = :pending and o.nextAttemptAt <= :now"
-                        + " and (o.claimedUntil is null or o.claimedUntil < :now) order by o.id", Long.class)
-                .setParameter("kind", kind).setParameter("pending", WorkStatus.PENDING).setParameter("now", now)
-                .setMaxResults(limit).getResultList();
-        if (candidates.isEmpty()) {
-            return List.of();
-        }
         String token = owner + "/" + UUID.randomUUID();
-        em.createQuery("update OutboxItem o set o.claimedBy = :token, o.claimedUntil = :until"
-                        + " where o.id in :ids and o.status = :pending"
-                        + " and (o.claimedUntil is null or o.claimedUntil < :now)")
-                .setParameter("token", token).setParameter("until", leaseUntil).setParameter("ids", candidates)
-                .setParameter("pending", WorkStatus.PENDING).setParameter("now", now)
-                .executeUpdate();
-        return em.createQuery("select o from OutboxItem o where o.claimedBy = :token order by o.id", OutboxItem.class)
-                .setParameter("token", token).getResultList();
+        for (int attempt = 0; attempt < 5; attempt++) {
+            List<Long> candidates = em.createQuery("select o.id from OutboxItem o where o.kind = :kind"
+                            + " and o.status = :pending and o.nextAttemptAt <= :now"
+                            + " and (o.claimedUntil is null or o.claimedUntil < :now) order by o.id", Long.class)
+                    .setParameter("kind", kind).setParameter("pending", WorkStatus.PENDING).setParameter("now", now)
+                    .setMaxResults(limit).getResultList();
+            if (candidates.isEmpty()) {
+                return List.of();
+            }
+            int taken = em.createQuery("update OutboxItem o set o.claimedBy = :token, o.claimedUntil = :until"
+                            + " where o.id in :ids and o.status = :pending"
+                            + " and (o.claimedUntil is null or o.claimedUntil < :now)")
+                    .setParameter("token", token).setParameter("until", leaseUntil).setParameter("ids", candidates)
+                    .setParameter("pending", WorkStatus.PENDING).setParameter("now", now)
+                    .executeUpdate();
+            if (taken > 0) {
+                return em.createQuery("select o from OutboxItem o where o.claimedBy = :token order by o.id",
+                                OutboxItem.class)
+                        .setParameter("token", token).getResultList();
+            }
+        }
+        return List.of();
     }
 
     @Override
