@@ -67,6 +67,9 @@ public class FaceToFaceService {
     AuditRecorder audit;
 
     @Inject
+    Notifications notifications;
+
+    @Inject
     Clock clock;
 
     @Transactional
@@ -149,6 +152,7 @@ public class FaceToFaceService {
                     + " have no face-to-face result yet; record them before closing the stage.");
         }
         agreement.closeFaceToFace(clock.instant());
+        notifications.faceToFaceClosed(editionCode, stateCode, actor.displayName());
         audit.record(actor.username(), "face-to-face.closed", "Agreement", editionCode + "/" + stateCode, editionCode,
                 stateCode, null, Map.of("closedAt", agreement.faceToFaceClosedAt().toString()));
         return agreement;

@@ -118,7 +118,8 @@ public final class Api {
 
     /** Creates an account through the administrator, as an operator would. */
     public void account(String username, String role, String state) {
-        String json = "{\"username\":\"" + username + "\",\"displayName\":\"" + username + "\",\"roles\":[\"" + role
+        String json = "{\"username\":\"" + username + "\",\"displayName\":\"" + username + "\",\"email\":\"" + username
+                + "@example.org\",\"roles\":[\"" + role
                 + "\"]" + (state == null ? "" : ",\"state\":\"" + state + "\"") + ",\"password\":\"" + ServiceConfiguration.ACCOUNT_PASSWORD + "\"}";
         Reply reply = post(ServiceConfiguration.ADMIN, "/accounts", json);
         if (reply.status() != 201) {

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import jakarta.json.Json;
+import jakarta.mail.internet.MimeMessage;
 
 import java.io.StringReader;
 import java.net.URL;
@@ -88,6 +89,10 @@ class MoodleSyncIT {
         assertThat(completed.getString("onlineStage")).isEqualTo("COMPLETED");
         assertThat(completed.getString("onlineCompletedAt")).isNotBlank();
         assertThat(completed.getBoolean("eligibleForCertificate")).isFalse();
+        // ...and the state's coordinator is told by e-mail.
+        MimeMessage toCoordinator = waitForMail(COORD + "@example.org");
+        assertThat(toCoordinator.getSubject()).contains(EDITION);
+        assertThat(toCoordinator.getContent().toString()).contains("Stays Tester");
 
         // The state records a pass: eligible at once, handed to certificates once, and Moodle told.
         JsonObject passed = expect(200, api.put(COORD, participant(stays) + "/face-to-face",
@@ -127,11 +132,36 @@ class MoodleSyncIT {
         Api.Reply csv = api.get(LEADER, "/editions/" + EDITION + "/report", "text/csv");
         assertThat(csv.body()).contains("IT-MOODLE,AR,3,2,0,1,1,1,1,1").contains("TOTAL");
 
+        // The coordinator closes the state's stage; the course leaders are told.
+        expect(200, api.post(COORD, "/editions/" + EDITION + "/agreements/AR/face-to-face/close", "{}"));
+        assertThat(waitForMail(LEADER + "@example.org").getSubject()).contains("AR").contains(EDITION);
+        expect(403, api.put(COORD, participant(stays) + "/face-to-face", "{\"result\":\"FAILED\"}"));
+        assertThat(problem(api.put(LEADER, participant(stays) + "/face-to-face", "{\"result\":\"PASSED\",\"score\":95}")))
+                .contains("reason");
+
         // The connection check sees the emulated site with every function the bridge needs.
         JsonObject connection = expect(200, api.get(LEADER, "/moodle/connection")).json();
         assertThat(connection.getBoolean("configured")).isTrue();
         assertThat(connection.getJsonArray("missingFunctions")).isEmpty();
         expect(403, api.get(COORD, "/moodle/connection"));
+    }
+
+    private static MimeMessage waitForMail(String to) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        do {
+            for (MimeMessage message : ServiceConfiguration.mail.getReceivedMessages()) {
+                if (message.getAllRecipients()[0].toString().equals(to)) {
+                    return message;
+                }
+            }
+            Thread.sleep(250);
+        } while (Instant.now().isBefore(deadline));
+        throw new AssertionError("No e-mail reached " + to);
+    }
+
+    private static String problem(Api.Reply reply) {
+        assertThat(reply.status()).isEqualTo(422);
+        return reply.body();
     }
 
     private static String participant(long id) {

@@ -1,5 +1,7 @@
 package org.iin.csec.course.it;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -28,6 +30,9 @@ public class ServiceConfiguration implements BeforeAllCallback, AfterAllCallback
     /** certificate-service, faked on loopback for this run. */
     public static FakeCertificateService certificates;
 
+    /** A real SMTP server in this JVM, on loopback, that the service sends its e-mail to. */
+    public static GreenMail mail;
+
     /** Every other account the tests use (the demo's included) shares this password. */
     public static final String ACCOUNT_PASSWORD = "pw-" + HexFormat.of().formatHex(randomBytes(10));
 
@@ -41,6 +46,11 @@ public class ServiceConfiguration implements BeforeAllCallback, AfterAllCallback
         // The demo's emulated Moodle, in the service's own process; the outbox sent every second.
         properties.setProperty("csec.moodle.emulator", "true");
         properties.setProperty("csec.outbox.interval-seconds", "1");
+        mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mail.start();
+        properties.setProperty("csec.mail.host", "127.0.0.1");
+        properties.setProperty("csec.mail.port", String.valueOf(mail.getSmtp().getPort()));
+        properties.setProperty("csec.mail.from", "csec-course@example.org");
         certificates = new FakeCertificateService();
         properties.setProperty("csec.certificates.url", certificates.url());
         properties.setProperty("csec.service.token", SERVICE_TOKEN);
@@ -51,6 +61,9 @@ public class ServiceConfiguration implements BeforeAllCallback, AfterAllCallback
     public void afterAll(ExtensionContext context) {
         if (certificates != null) {
             certificates.close();
+        }
+        if (mail != null) {
+            mail.stop();
         }
     }
 

@@ -56,7 +56,8 @@ public class SyncService {
         }
         List<SyncState.Failure> failures = new ArrayList<>();
         for (OutboxItem item : outbox.find(editionCode, WorkStatus.FAILED)) {
-            Participant p = participants.find(edition, item.participantId()).orElse(null);
+            Participant p = item.participantId() == null ? null
+                    : participants.find(edition, item.participantId()).orElse(null);
             failures.add(new SyncState.Failure(item.id(), item.kind().name(), item.participantId(),
                     p == null ? null : p.stateCode(), p == null ? null : p.fullName(), item.attempts(), item.lastError()));
         }

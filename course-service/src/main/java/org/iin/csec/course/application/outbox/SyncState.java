@@ -9,7 +9,7 @@ import java.util.Map;
  */
 public record SyncState(String edition, Map<String, Map<String, Long>> counts, List<Failure> failures) {
 
-    public record Failure(long itemId, String kind, long participantId, String state, String participant, int attempts,
+    public record Failure(long itemId, String kind, Long participantId, String state, String participant, int attempts,
                           String reason) {
     }
 }

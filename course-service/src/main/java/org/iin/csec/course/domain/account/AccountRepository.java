@@ -11,5 +11,8 @@ public interface AccountRepository {
 
     boolean anyWithRole(Role role);
 
+    /** Active accounts holding {@code role}, bound to {@code state} (or any state when null), with an e-mail. */
+    List<Account> reachable(Role role, String state);
+
     void add(Account account);
 }

@@ -36,8 +36,13 @@ public class OutboxItem {
     @Column(name = "edition_code", nullable = false, updatable = false)
     private String editionCode;
 
-    @Column(name = "participant_id", nullable = false, updatable = false)
-    private long participantId;
+    /** The participant the work is about; null for work about no one in particular (an e-mail). */
+    @Column(name = "participant_id", updatable = false)
+    private Long participantId;
+
+    /** What the work carries when it is not read from the database at send time (an e-mail's message). */
+    @Column(updatable = false)
+    private String payload;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -71,12 +76,22 @@ public class OutboxItem {
     }
 
     public OutboxItem(WorkKind kind, String editionCode, long participantId, Instant now) {
+        this(kind, editionCode, participantId, null, now);
+    }
+
+    private OutboxItem(WorkKind kind, String editionCode, Long participantId, String payload, Instant now) {
         this.kind = kind;
         this.editionCode = editionCode;
         this.participantId = participantId;
+        this.payload = payload;
         this.status = WorkStatus.PENDING;
         this.nextAttemptAt = now;
         this.createdAt = now;
+    }
+
+    /** An e-mail to send; {@code message} is the whole message as the mail work reads it. */
+    public static OutboxItem mail(String editionCode, String message, Instant now) {
+        return new OutboxItem(WorkKind.EMAIL, editionCode, null, message, now);
     }
 
     public void succeeded(Instant now) {
@@ -141,7 +156,8 @@ public class OutboxItem {
     public Long id() { return id; }
     public WorkKind kind() { return kind; }
     public String editionCode() { return editionCode; }
-    public long participantId() { return participantId; }
+    public Long participantId() { return participantId; }
+    public String payload() { return payload; }
     public WorkStatus status() { return status; }
     public int attempts() { return attempts; }
     public Instant nextAttemptAt() { return nextAttemptAt; }

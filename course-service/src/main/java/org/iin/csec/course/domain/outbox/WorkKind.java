@@ -13,5 +13,7 @@ public enum WorkKind {
     /** A correction made the participant ineligible: cancel the certificate (or ask for its revocation). */
     CERTIFICATE_CANCEL,
     /** Mark the participant's face-to-face activity complete in Moodle, so Moodle's course completion agrees. */
-    MOODLE_FACE_TO_FACE
+    MOODLE_FACE_TO_FACE,
+    /** Send an e-mail (a notification to a coordinator or the course leader). */
+    EMAIL
 }

@@ -7,6 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import org.iin.csec.course.application.AuditRecorder;
 import org.iin.csec.course.application.CertificateHandoff;
+import org.iin.csec.course.application.Notifications;
 import org.iin.csec.course.domain.edition.EditionStatus;
 import org.iin.csec.course.domain.participant.OnlineStageResult;
 import org.iin.csec.course.domain.participant.Participant;
@@ -16,6 +17,7 @@ import org.iin.csec.moodle.sync.EnrolledLearner;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +34,9 @@ public class OnlineStageRecords {
 
     @Inject
     AuditRecorder audit;
+
+    @Inject
+    Notifications notifications;
 
     @Inject
     Clock clock;
@@ -63,6 +68,7 @@ public class OnlineStageRecords {
         reports.forEach(r -> byLearner.put(r.learner(), r));
         Instant now = clock.instant();
         int changed = 0;
+        Map<List<String>, List<String>> completedByEditionAndState = new HashMap<>();
         for (Map.Entry<Long, EnrolledLearner> entry : learners.entrySet()) {
             CompletionReport report = byLearner.get(entry.getValue());
             if (report == null || !report.succeeded()) {
@@ -83,9 +89,14 @@ public class OnlineStageRecords {
                         Map.of("onlineStage", result.name()));
                 if (result == OnlineStageResult.COMPLETED) {
                     handoff.evaluate(participant, now);
+                    completedByEditionAndState.computeIfAbsent(
+                            List.of(participant.edition().code(), participant.stateCode()), k -> new ArrayList<>())
+                            .add(participant.fullName());
                 }
             }
         }
+        // One message per state and pass, listing everyone, rather than one per learner.
+        completedByEditionAndState.forEach((key, names) -> notifications.onlineStageCompleted(key.get(0), key.get(1), names));
         return changed;
     }
 }

@@ -35,6 +35,14 @@ public class JpaAccountRepository implements AccountRepository {
     }
 
     @Override
+    public List<Account> reachable(Role role, String state) {
+        return em.createQuery("select distinct a from Account a join a.roles r where r = :role and a.active = true"
+                        + " and a.email is not null", Account.class)
+                .setParameter("role", role)
+                .getResultList().stream().filter(a -> state == null || state.equals(a.stateCode())).toList();
+    }
+
+    @Override
     public void add(Account account) {
         em.persist(account);
         em.flush();
