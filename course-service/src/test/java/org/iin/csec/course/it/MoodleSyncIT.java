@@ -146,6 +146,54 @@ class MoodleSyncIT {
         expect(403, api.get(COORD, "/moodle/connection"));
     }
 
+    @Test
+    void faceToFaceResultsComeFromTheirOwnStateAndAFileIsSavedWholeOrNotAtAll() {
+        Api api = new Api(deployment);
+        String leader = "results.leader";
+        String ar = "results.coord.ar";
+        String uy = "results.coord.uy";
+        api.account(leader, "COURSE_LEADER", null);
+        api.account(ar, "STATE_COORDINATOR", "AR");
+        api.account(uy, "STATE_COORDINATOR", "UY");
+        String code = "IT-RESULTS";
+        api.openEdition(leader, code, "AR=5");
+        String nominations = "/editions/" + code + "/agreements/AR/nominations";
+        List<Long> ids = new java.util.ArrayList<>();
+        for (String name : List.of("uno", "dos", "tres")) {
+            long id = expect(201, api.post(ar, nominations, nominee(name, name + "@results.example.org"))).json().getInt("id");
+            expect(200, api.post(leader, "/editions/" + code + "/participants/" + id + "/accept", "{}"));
+            ids.add(id);
+        }
+        expect(200, api.patch(leader, "/editions/" + code, "{\"status\":\"ONLINE_STAGE\"}"));
+        String results = "/editions/" + code + "/agreements/AR/face-to-face/results";
+
+        // Another state's coordinator can neither record one result nor send a file for this state.
+        assertThat(api.put(uy, "/editions/" + code + "/participants/" + ids.get(0) + "/face-to-face",
+                "{\"result\":\"PASSED\"}").status()).isIn(403, 404);
+        assertThat(api.postCsv(uy, results, "participant_id,result\n1,PASSED\n".getBytes()).status()).isIn(403, 404);
+
+        // One bad row: nothing is saved, and the report says which row and why.
+        String csv = "participant_id,result,score,note\n" + ids.get(0) + ",PASSED,88,ok\n" + ids.get(1)
+                + ",MAYBE,,\n" + ids.get(2) + ",ABSENT,,\n";
+        Api.Reply refused = api.postCsv(ar, results, csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().getJsonArray("rows").getJsonObject(1).getString("outcome")).isEqualTo("REFUSED");
+        assertThat(ids).allSatisfy(id -> assertThat(expect(200, api.get(ar, "/editions/" + code + "/participants/" + id))
+                .json().getString("faceToFace")).isEqualTo("PENDING"));
+
+        // The corrected file is saved whole.
+        Api.Reply saved = api.postCsv(ar, results, csv.replace("MAYBE", "FAILED").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
+        assertThat(ids.stream().map(id -> expect(200, api.get(ar, "/editions/" + code + "/participants/" + id))
+                .json().getString("faceToFace")).toList()).containsExactly("PASSED", "FAILED", "ABSENT");
+
+        // Each state sees only its own row of the report; the leader sees all and the total.
+        assertThat(expect(200, api.get(uy, "/editions/" + code + "/report")).json().getJsonArray("states")).isEmpty();
+        JsonObject full = expect(200, api.get(leader, "/editions/" + code + "/report")).json();
+        assertThat(full.getJsonObject("total").getInt("faceToFacePassed")).isEqualTo(1);
+        assertThat(expect(200, api.get(ar, "/editions/" + code + "/report")).json().containsKey("total")).isFalse();
+    }
+
     private static MimeMessage waitForMail(String to) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         do {
