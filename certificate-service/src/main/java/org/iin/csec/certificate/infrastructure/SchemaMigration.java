@@ -2,14 +2,15 @@ package org.iin.csec.certificate.infrastructure;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import org.flywaydb.core.Flyway;
 
 import javax.sql.DataSource;
 import java.util.logging.Logger;
 
-/** Migrates the certificate schema at deployment, before the service takes requests. */
+/**
+ * Migrates the certificate schema with Flyway. Flyway takes a database lock, so instances starting together
+ * migrate once.
+ */
 @ApplicationScoped
 public class SchemaMigration {
 
@@ -18,13 +19,14 @@ public class SchemaMigration {
     @Resource(lookup = CertificateDataSource.JNDI_NAME)
     DataSource dataSource;
 
-    void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+    public void migrate() {
         var result = Flyway.configure(getClass().getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration/certificate")
                 .cleanDisabled(true)
                 .load()
                 .migrate();
-        LOG.info("Certificate schema at version " + result.targetSchemaVersion);
+        LOG.info("Certificate schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
+                + " migrations applied now)");
     }
 }

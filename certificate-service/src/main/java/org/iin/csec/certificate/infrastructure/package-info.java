@@ -1,2 +1,2 @@
-/** The certificate schema's data source, its migrations at start-up, and health checks. */
+/** The certificate schema's data source, its migration at start-up, health checks, and the start-up sequence. */
 package org.iin.csec.certificate.infrastructure;

@@ -51,6 +51,7 @@ public class ServiceConfiguration implements BeforeAllCallback, AfterAllCallback
         properties.setProperty("csec.mail.host", "127.0.0.1");
         properties.setProperty("csec.mail.port", String.valueOf(mail.getSmtp().getPort()));
         properties.setProperty("csec.mail.from", "csec-course@example.org");
+        properties.setProperty("csec.mail.starttls", "false");
         certificates = new FakeCertificateService();
         properties.setProperty("csec.certificates.url", certificates.url());
         properties.setProperty("csec.service.token", SERVICE_TOKEN);

@@ -40,7 +40,7 @@ public class MailWork implements WorkHandler {
     Optional<String> host;
 
     @Inject
-    @ConfigProperty(name = "csec.mail.port", defaultValue = "25")
+    @ConfigProperty(name = "csec.mail.port", defaultValue = "587")
     int port;
 
     @Inject
@@ -56,7 +56,7 @@ public class MailWork implements WorkHandler {
     String from;
 
     @Inject
-    @ConfigProperty(name = "csec.mail.starttls", defaultValue = "false")
+    @ConfigProperty(name = "csec.mail.starttls", defaultValue = "true")
     boolean starttls;
 
     @Override

@@ -1,0 +1,64 @@
+package org.iin.csec.certificate.application.outbox;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.iin.csec.certificate.domain.outbox.Outbox;
+import org.iin.csec.certificate.domain.outbox.OutboxItem;
+import org.iin.csec.certificate.domain.outbox.WorkKind;
+
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** The dispatcher's two short transactions: taking a lease on due items, and recording what became of them. */
+@ApplicationScoped
+public class OutboxTransactions {
+
+    /** Who leases items: this process, among several instances sharing one database. */
+    static final String INSTANCE = ManagementFactory.getRuntimeMXBean().getName();
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "csec.outbox.lease-seconds", defaultValue = "120")
+    long leaseSeconds;
+
+    /** The wait after a first failure; it doubles with each further failure, up to an hour. */
+    @Inject
+    @ConfigProperty(name = "csec.outbox.first-retry-seconds", defaultValue = "10")
+    long firstRetrySeconds;
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<OutboxItem> claim(WorkKind kind, int limit) {
+        Instant now = clock.instant();
+        return outbox.claim(kind, INSTANCE, limit, now, now.plus(Duration.ofSeconds(leaseSeconds)));
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void record(List<OutboxItem> items, Map<Long, Outcome> outcomes, WorkHandler handler) {
+        Instant now = clock.instant();
+        for (OutboxItem claimed : items) {
+            OutboxItem item = outbox.find(claimed.id()).orElseThrow();
+            Outcome outcome = outcomes.getOrDefault(item.id(), Outcome.retry("No answer for this item; will try again."));
+            switch (outcome.result()) {
+                case DONE -> {
+                    handler.onDone(item);
+                    item.succeeded(now);
+                }
+                case RETRY -> item.failedForNow(outcome.reason(), now, Duration.ofSeconds(firstRetrySeconds));
+                case FAILED -> item.failedForGood(outcome.reason(), now);
+                case CANCELLED -> item.cancel(outcome.reason());
+                case POSTPONED -> item.postpone(outcome.reason(), now.plus(outcome.postponedFor()));
+            }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package org.iin.csec.certificate.infrastructure;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.iin.csec.certificate.infrastructure.scheduling.BackgroundSchedule;
+import org.iin.csec.certificate.infrastructure.security.ServiceToken;
+
+/**
+ * Runs at deployment, before the service takes requests: migrates the schema, says what is missing from the
+ * configuration, then starts sending the outbox.
+ */
+@ApplicationScoped
+public class ServiceStartup {
+
+    @Inject
+    SchemaMigration schemaMigration;
+
+    @Inject
+    ServiceToken serviceToken;
+
+    @Inject
+    BackgroundSchedule backgroundSchedule;
+
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        schemaMigration.migrate();
+        serviceToken.warnIfMissing();
+        backgroundSchedule.start();
+    }
+}

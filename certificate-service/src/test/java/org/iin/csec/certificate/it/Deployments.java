@@ -1,0 +1,18 @@
+package org.iin.csec.certificate.it;
+
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+import java.io.File;
+
+/** The WAR Maven built, exactly as it ships: the tests deploy the real artifact, not a re-assembly. */
+final class Deployments {
+
+    private Deployments() {
+    }
+
+    static WebArchive certificateService() {
+        File war = new File(System.getProperty("project.build.directory", "target"), "certificate-service.war");
+        return ShrinkWrap.createFromZipFile(WebArchive.class, war);
+    }
+}
