@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public class NominationBench {
 
-    static final int STATES = 35, QUOTA = 50, PER_STATE = 100, CLIENTS = 32, WARM_UP = 350;
+    static final int STATES = 35, QUOTA = 50, PER_STATE = Integer.getInteger("perState", 100), CLIENTS = 32,
+            WARM_UP = Integer.getInteger("warmUp", 350);
     static final String[] CODES = {"AR", "BO", "BR", "CL", "CO", "CR", "CU", "DO", "EC", "SV", "GT", "HN", "MX", "NI",
             "PA", "PY", "PE", "UY", "VE", "US", "CA", "JM", "TT", "BS", "BB", "BZ", "GY", "SR", "HT", "AG", "DM", "GD",
             "KN", "LC", "VC"};
@@ -46,6 +47,18 @@ public class NominationBench {
             for (int s = 0; s < STATES; s++) {
                 work.add(new int[]{s, n});
             }
+        }
+        if (Boolean.getBoolean("compareWithMe")) {
+            // The lightest signed-in request, for comparison: authentication, CDI, JAX-RS, one account read.
+            List<Long> me = Collections.synchronizedList(new ArrayList<>());
+            runGets(4000, me);
+            me.clear();
+            long t0 = System.nanoTime();
+            runGets(6000, me);
+            double s = (System.nanoTime() - t0) / 1e9;
+            List<Long> sortedMe = new ArrayList<>(me);
+            Collections.sort(sortedMe);
+            System.out.printf("GET /me: %.0f per second; p50 %.1f ms, p99 %.1f ms%n", me.size() / s, pct(sortedMe, 50), pct(sortedMe, 99));
         }
         // Warm-up: the first requests pay for class loading and JIT; they are not counted.
         run(work.subList(0, WARM_UP), new ArrayList<>());
@@ -87,6 +100,26 @@ public class NominationBench {
         }
         pool.shutdown();
         return errors.get();
+    }
+
+    static void runGets(int count, List<Long> latencies) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        List<Future<?>> futures = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String user = "bench." + CODES[i % STATES].toLowerCase() + ":" + PASSWORD;
+            futures.add(pool.submit(() -> {
+                long t0 = System.nanoTime();
+                HTTP.send(HttpRequest.newBuilder(URI.create(base + "/me")).header("Authorization", "Basic "
+                        + Base64.getEncoder().encodeToString(user.getBytes(StandardCharsets.UTF_8))).GET().build(),
+                        HttpResponse.BodyHandlers.discarding());
+                latencies.add(System.nanoTime() - t0);
+                return null;
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        pool.shutdown();
     }
 
     static double pct(List<Long> sorted, int p) {

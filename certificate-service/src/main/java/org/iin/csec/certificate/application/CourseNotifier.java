@@ -10,5 +10,5 @@ public interface CourseNotifier {
      *
      * @return done, to be retried (network, 5xx) or failed for good (refused)
      */
-    Outcome certified(long participantId, String editionCode, String certificateNumber);
+    Outcome certified(long participantId, String editionCode, String certificateNumber, String verificationUrl);
 }

@@ -137,7 +137,8 @@ class CertificateServiceIT {
                 .filter(n -> n.path().endsWith("/participants/101/certified")).toList();
         assertThat(notices).extracting(FakeCourseService.Notice::answeredWith).containsExactly(500, 200);
         assertThat(notices.get(1).authorization()).isEqualTo("Bearer " + SERVICE_TOKEN);
-        assertThat(notices.get(1).body()).isEqualTo("{\"edition\":\"IT-1\",\"certificateNumber\":\"IT-1/AR/0001\"}");
+        assertThat(notices.get(1).body()).startsWith("{\"edition\":\"IT-1\",\"certificateNumber\":\"IT-1/AR/0001\","
+                + "\"verificationUrl\":\"").contains("/certificates/verify/");
 
         // The stored PDF: both signatures verify, with iText and with poppler's pdfsig.
         byte[] stored = expect(200, api.get(LEADER, path + "/pdf", "application/pdf")).bytes();

@@ -124,14 +124,22 @@ public class ParticipantService {
 
     /** certificate-service reports the participant's certificate signed by both parties and delivered. */
     @Transactional
-    public Participant certified(String service, String editionCode, long id, String certificateNumber) {
+    public Participant certified(String service, String editionCode, long id, String certificateNumber,
+                                 String verificationUrl) {
         Participant participant = participants.find(editionService.find(editionCode), id)
+                .flatMap(found -> participants.findForChange(found.id()))
                 .orElseThrow(() -> new NotFound("There is no participant " + id + " in " + editionCode + "."));
         if (participant.status() != ParticipantStatus.CERTIFIED) {
             var before = Snapshots.of(participant);
             participant.certify(clock.instant());
             audit.record(service, "participant.certified", "Participant", id, editionCode, participant.stateCode(),
                     before, Map.of("status", participant.status().name(), "certificate", String.valueOf(certificateNumber)));
+            // The learner also hears it in Moodle, with the link to check their certificate.
+            if (participant.moodleUserId() != null && verificationUrl != null) {
+                outbox.add(OutboxItem.moodleMessage(editionCode, id, "Su certificado " + certificateNumber
+                        + " está firmado y fue enviado a su correo. / Your certificate " + certificateNumber
+                        + " is signed and was sent to your e-mail. " + verificationUrl, clock.instant()));
+            }
         }
         return participant;
     }

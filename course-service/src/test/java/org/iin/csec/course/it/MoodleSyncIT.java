@@ -113,12 +113,15 @@ class MoodleSyncIT {
 
         // certificate-service reports the certificate delivered: CERTIFIED. Only it may say so.
         String certified = "/internal/participants/" + stays + "/certified";
-        String body = "{\"edition\":\"" + EDITION + "\",\"certificateNumber\":\"IT/AR/0001\"}";
+        String body = "{\"edition\":\"" + EDITION + "\",\"certificateNumber\":\"IT/AR/0001\","
+                + "\"verificationUrl\":\"http://localhost/certificates/verify/ABCD-EFGH-JKMN-PQRS\"}";
         assertThat(api.postAsService("wrong-token", certified, body).status()).isEqualTo(401);
         assertThat(api.post(LEADER, certified, body).status()).isEqualTo(403);
         expect(200, api.postAsService(ServiceConfiguration.SERVICE_TOKEN, certified, body));
         expect(200, api.postAsService(ServiceConfiguration.SERVICE_TOKEN, certified, body));
         assertThat(expect(200, api.get(COORD, participant(stays))).json().getString("status")).isEqualTo("CERTIFIED");
+        // ...and the learner gets the link in Moodle too (once, though the notice came twice).
+        waitForSync(api, "MOODLE_MESSAGE", 1);
 
         // The report agrees with the participants.
         JsonObject report = expect(200, api.get(LEADER, "/editions/" + EDITION + "/report")).json();

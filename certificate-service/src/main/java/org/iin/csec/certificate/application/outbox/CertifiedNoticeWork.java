@@ -36,7 +36,7 @@ public class CertifiedNoticeWork implements WorkHandler {
         for (OutboxItem item : items) {
             DeliveryRecords.Notice notice = records.noticeFor(item.certificateId());
             outcomes.put(item.id(), courseService.certified(notice.participantId(), notice.editionCode(),
-                    notice.number()));
+                    notice.number(), notice.verificationUrl()));
         }
         return outcomes;
     }

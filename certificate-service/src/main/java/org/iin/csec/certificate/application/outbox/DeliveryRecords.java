@@ -76,12 +76,13 @@ public class DeliveryRecords {
     }
 
     /** The edition, participant and number course-service's notice names. */
-    public record Notice(long participantId, String editionCode, String number) {
+    public record Notice(long participantId, String editionCode, String number, String verificationUrl) {
     }
 
     @Transactional
     public Notice noticeFor(long certificateId) {
         Certificate certificate = certificates.find(certificateId).orElseThrow();
-        return new Notice(certificate.participantId(), certificate.editionCode(), certificate.number());
+        return new Notice(certificate.participantId(), certificate.editionCode(), certificate.number(),
+                documents.verificationUrl(certificate.verificationCode()).toString());
     }
 }

@@ -87,12 +87,13 @@ public class CourseServiceClient implements CourseNotifier {
     }
 
     @Override
-    public Outcome certified(long participantId, String editionCode, String certificateNumber) {
+    public Outcome certified(long participantId, String editionCode, String certificateNumber,
+                             String verificationUrl) {
         if (!serviceToken.isConfigured()) {
             return Outcome.retry("csec.service.token is not configured; course-service cannot be told.");
         }
         String body = Json.createObjectBuilder().add("edition", editionCode)
-                .add("certificateNumber", certificateNumber).build().toString();
+                .add("certificateNumber", certificateNumber).add("verificationUrl", verificationUrl).build().toString();
         HttpRequest request = HttpRequest.newBuilder(uri("/api/v1/internal/participants/" + participantId
                         + "/certified"))
                 .timeout(TIMEOUT)

@@ -89,6 +89,11 @@ public class OutboxItem {
         this.createdAt = now;
     }
 
+    /** A message to the participant's Moodle account (plain text). */
+    public static OutboxItem moodleMessage(String editionCode, long participantId, String text, Instant now) {
+        return new OutboxItem(WorkKind.MOODLE_MESSAGE, editionCode, participantId, text, now);
+    }
+
     /** An e-mail to send; {@code message} is the whole message as the mail work reads it. */
     public static OutboxItem mail(String editionCode, String message, Instant now) {
         return new OutboxItem(WorkKind.EMAIL, editionCode, null, message, now);

@@ -15,5 +15,7 @@ public enum WorkKind {
     /** Mark the participant's face-to-face activity complete in Moodle, so Moodle's course completion agrees. */
     MOODLE_FACE_TO_FACE,
     /** Send an e-mail (a notification to a coordinator or the course leader). */
-    EMAIL
+    EMAIL,
+    /** Send the participant an instant message in Moodle (their certificate's link). */
+    MOODLE_MESSAGE
 }

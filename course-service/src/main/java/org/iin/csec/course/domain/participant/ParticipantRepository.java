@@ -10,6 +10,12 @@ public interface ParticipantRepository {
 
     Optional<Participant> find(Edition edition, long id);
 
+    /**
+     * The participant, read after taking their state's agreement lock: every change to a participant is made
+     * under that lock, so background work (Moodle, certificates) and people never overwrite each other.
+     */
+    Optional<Participant> findForChange(long id);
+
     /** Every participant the state proposed in the edition, whatever their status. */
     List<Participant> findAll(Agreement agreement);
 

@@ -2,13 +2,11 @@ package org.iin.csec.course.infrastructure.moodle;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import org.iin.csec.course.application.outbox.Outcome;
 import org.iin.csec.course.application.outbox.WorkHandler;
 import org.iin.csec.course.domain.outbox.OutboxItem;
 import org.iin.csec.course.domain.outbox.WorkKind;
-import org.iin.csec.course.domain.participant.Participant;
+import org.iin.csec.course.domain.participant.ParticipantRepository;
 import org.iin.csec.moodle.MoodleClient;
 import org.iin.csec.moodle.sync.EnrolmentOutcome;
 import org.iin.csec.moodle.sync.EnrolmentSync;
@@ -40,8 +38,8 @@ public class MoodleEnrolmentWork implements WorkHandler {
     @Inject
     Clock clock;
 
-    @PersistenceContext(unitName = "course")
-    EntityManager em;
+    @Inject
+    ParticipantRepository participants;
 
     @Override
     public WorkKind kind() {
@@ -98,8 +96,8 @@ public class MoodleEnrolmentWork implements WorkHandler {
     @Override
     public void onDone(OutboxItem item, Outcome outcome) {
         if (outcome.reference() != null) {
-            Participant participant = em.find(Participant.class, item.participantId());
-            participant.enrolledInMoodle(outcome.reference(), clock.instant());
+            participants.findForChange(item.participantId())
+                    .ifPresent(participant -> participant.enrolledInMoodle(outcome.reference(), clock.instant()));
         }
     }
 }

@@ -11,6 +11,7 @@ import org.iin.csec.course.application.Notifications;
 import org.iin.csec.course.domain.edition.EditionStatus;
 import org.iin.csec.course.domain.participant.OnlineStageResult;
 import org.iin.csec.course.domain.participant.Participant;
+import org.iin.csec.course.domain.participant.ParticipantRepository;
 import org.iin.csec.course.domain.participant.ParticipantStatus;
 import org.iin.csec.moodle.sync.CompletionReport;
 import org.iin.csec.moodle.sync.EnrolledLearner;
@@ -37,6 +38,9 @@ public class OnlineStageRecords {
 
     @Inject
     Notifications notifications;
+
+    @Inject
+    ParticipantRepository participants;
 
     @Inject
     Clock clock;
@@ -69,7 +73,8 @@ public class OnlineStageRecords {
         Instant now = clock.instant();
         int changed = 0;
         Map<List<String>, List<String>> completedByEditionAndState = new HashMap<>();
-        for (Map.Entry<Long, EnrolledLearner> entry : learners.entrySet()) {
+        // In participant order, so two background passes lock states in the same order.
+        for (Map.Entry<Long, EnrolledLearner> entry : new java.util.TreeMap<>(learners).entrySet()) {
             CompletionReport report = byLearner.get(entry.getValue());
             if (report == null || !report.succeeded()) {
                 if (report != null) {
@@ -77,7 +82,10 @@ public class OnlineStageRecords {
                 }
                 continue;
             }
-            Participant participant = em.find(Participant.class, entry.getKey());
+            Participant participant = participants.findForChange(entry.getKey()).orElse(null);
+            if (participant == null) {
+                continue;
+            }
             OnlineStageResult result = report.completed() ? OnlineStageResult.COMPLETED
                     : report.inProgress() ? OnlineStageResult.IN_PROGRESS : OnlineStageResult.NOT_STARTED;
             Instant completedAt = report.completionTime().isPresent()

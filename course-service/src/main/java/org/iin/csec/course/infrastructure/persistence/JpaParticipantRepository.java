@@ -31,6 +31,17 @@ public class JpaParticipantRepository implements ParticipantRepository {
     }
 
     @Override
+    public Optional<Participant> findForChange(long id) {
+        Participant participant = em.find(Participant.class, id);
+        if (participant == null) {
+            return Optional.empty();
+        }
+        em.find(Agreement.class, participant.agreement().id(), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(participant);
+        return Optional.of(participant);
+    }
+
+    @Override
     public List<Participant> findAll(Agreement agreement) {
         return em.createQuery("select p from Participant p where p.agreement = :agreement order by p.id",
                         Participant.class)

@@ -21,7 +21,7 @@ import org.iin.csec.course.infrastructure.security.BasicAuthentication;
 public class InternalResource {
 
     /** The certificate of a participant, signed by both parties and sent to them. */
-    public record Certified(String edition, String certificateNumber) {
+    public record Certified(String edition, String certificateNumber, String verificationUrl) {
     }
 
     @Inject
@@ -40,6 +40,6 @@ public class InternalResource {
         }
         Certified body = EditionResource.required(certified);
         return Views.ParticipantView.of(participants.certified(caller.getName(), body.edition(), id,
-                body.certificateNumber()));
+                body.certificateNumber(), body.verificationUrl()));
     }
 }
