@@ -23,4 +23,9 @@ public record Outcome(Result result, String reason, Long reference) {
     public static Outcome failed(String reason) {
         return new Outcome(Result.FAILED, reason, null);
     }
+
+    /** A failure as the other system reported it: retried later when a retry can help, stopped otherwise. */
+    public static Outcome failure(String reason, boolean retryable) {
+        return retryable ? retry(reason) : failed(reason);
+    }
 }

@@ -20,6 +20,7 @@ public interface WorkHandler {
      */
     Map<Long, Outcome> send(List<OutboxItem> items);
 
-    /** What a successful item changes here; runs in the transaction that marks the item done. */
-    void onDone(OutboxItem item, Outcome outcome);
+    /** What a successful item changes here; runs in the transaction that marks the item done. Most change nothing. */
+    default void onDone(OutboxItem item, Outcome outcome) {
+    }
 }

@@ -47,8 +47,4 @@ public class CertificateCancelWork implements WorkHandler {
         return outcomes;
     }
 
-    @Override
-    public void onDone(OutboxItem item, Outcome outcome) {
-        // Nothing changes here: the participant is already ineligible.
-    }
 }

@@ -65,10 +65,6 @@ public class CertificateHandoffWork implements WorkHandler {
         return outcomes;
     }
 
-    @Override
-    public void onDone(OutboxItem item, Outcome outcome) {
-        // The participant becomes CERTIFIED when certificate-service reports the certificate delivered.
-    }
 
     static Outcome outcome(CertificateService.Answer answer) {
         if (answer.ok()) {
@@ -76,7 +72,7 @@ public class CertificateHandoffWork implements WorkHandler {
         }
         String reason = "certificate-service answered " + (answer.status() == 0 ? "nothing" : answer.status())
                 + ": " + shorten(answer.body());
-        return answer.retryable() ? Outcome.retry(reason) : Outcome.failed(reason);
+        return Outcome.failure(reason, answer.retryable());
     }
 
     private static String shorten(String text) {

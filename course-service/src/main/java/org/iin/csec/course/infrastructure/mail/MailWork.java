@@ -116,8 +116,4 @@ public class MailWork implements WorkHandler {
         return Session.getInstance(properties);
     }
 
-    @Override
-    public void onDone(OutboxItem item, Outcome outcome) {
-        // Sent: nothing else changes.
-    }
 }

@@ -79,7 +79,7 @@ public class MoodleEnrolmentWork implements WorkHandler {
             for (EnrolmentOutcome outcome : new EnrolmentSync(client.get()).enrol(enrolments).outcomes()) {
                 Long itemId = itemByParticipant.get(outcome.learner().participantId());
                 outcomes.put(itemId, outcome.succeeded() ? Outcome.done(outcome.moodleUserId())
-                        : outcome.retryable() ? Outcome.retry(outcome.failure()) : Outcome.failed(outcome.failure()));
+                        : Outcome.failure(outcome.failure(), outcome.retryable()));
             }
         }
         return outcomes;

@@ -55,15 +55,11 @@ public class MoodleFaceToFaceWork implements WorkHandler {
                     client.get().overrideActivityCompletion(learner.moodleUserId(), learner.faceToFaceActivityId(), true);
                     outcomes.put(item.id(), Outcome.done(null));
                 } catch (MoodleException e) {
-                    outcomes.put(item.id(), e.isRetryable() ? Outcome.retry(e.getMessage()) : Outcome.failed(e.getMessage()));
+                    outcomes.put(item.id(), Outcome.failure(e.getMessage(), e.isRetryable()));
                 }
             }
         }
         return outcomes;
     }
 
-    @Override
-    public void onDone(OutboxItem item, Outcome outcome) {
-        // Moodle's course completion follows; the course reads it back with the completion refresh.
-    }
 }

@@ -54,15 +54,11 @@ public class MoodleMessageWork implements WorkHandler {
                     outcomes.put(item.id(), result.delivered() ? Outcome.done(null)
                             : Outcome.failed("Moodle did not deliver the message: " + result.errorMessage()));
                 } catch (MoodleException e) {
-                    outcomes.put(item.id(), e.isRetryable() ? Outcome.retry(e.getMessage()) : Outcome.failed(e.getMessage()));
+                    outcomes.put(item.id(), Outcome.failure(e.getMessage(), e.isRetryable()));
                 }
             }
         }
         return outcomes;
     }
 
-    @Override
-    public void onDone(OutboxItem item, Outcome outcome) {
-        // Sent: nothing else changes.
-    }
 }

@@ -61,14 +61,10 @@ public class MoodleWithdrawalWork implements WorkHandler {
         if (!withdrawals.isEmpty()) {
             for (WithdrawalOutcome outcome : new EnrolmentSync(client.get()).withdraw(withdrawals)) {
                 outcomes.put(itemOf.get(outcome.withdrawal()), outcome.succeeded() ? Outcome.done(null)
-                        : outcome.retryable() ? Outcome.retry(outcome.failure()) : Outcome.failed(outcome.failure()));
+                        : Outcome.failure(outcome.failure(), outcome.retryable()));
             }
         }
         return outcomes;
     }
 
-    @Override
-    public void onDone(OutboxItem item, Outcome outcome) {
-        // Nothing changes here: the participant is already withdrawn.
-    }
 }
