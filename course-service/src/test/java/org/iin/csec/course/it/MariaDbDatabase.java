@@ -44,6 +44,8 @@ public class MariaDbDatabase implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void afterAll(ExtensionContext context) throws SQLException {
+        LogsKeepSecrets.check("payara-mariadb.log", java.util.List.of(PASSWORD, ServiceConfiguration.ADMIN_PASSWORD,
+                ServiceConfiguration.ACCOUNT_PASSWORD));
         try (Connection root = asRoot(); Statement sql = root.createStatement()) {
             sql.execute("DROP DATABASE IF EXISTS " + DATABASE);
             sql.execute("DROP USER IF EXISTS '" + USER + "'@'127.0.0.1'");

@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 
 /**
@@ -58,6 +60,7 @@ public class ServiceConfiguration implements BeforeAllCallback, AfterAllCallback
         write(target.resolve("it-embedded.properties"), properties);
     }
 
+    /** After the service stopped: nothing secret may be in what it logged. */
     @Override
     public void afterAll(ExtensionContext context) {
         if (certificates != null) {
@@ -66,6 +69,9 @@ public class ServiceConfiguration implements BeforeAllCallback, AfterAllCallback
         if (mail != null) {
             mail.stop();
         }
+        List<String> secrets = new ArrayList<>(List.of(ADMIN_PASSWORD, ACCOUNT_PASSWORD, SERVICE_TOKEN));
+        secrets.addAll(LogsKeepSecrets.DOCUMENTS);
+        LogsKeepSecrets.check("payara-embedded.log", secrets);
     }
 
     /** Adds the administrator's settings and writes the file Payara Micro reads with --systemProperties. */
