@@ -20,6 +20,7 @@ import org.iin.csec.course.domain.participant.StateSeats;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** The IIN's agreements with the states: quotas, face-to-face plans, coordinators and signatories. */
 @ApplicationScoped
@@ -50,8 +51,10 @@ public class AgreementService {
      * quota below the seats held is refused.
      */
     @Transactional
-    public StateSeats put(Account actor, String editionCode, String state, AgreementTerms terms) {
+    public StateSeats put(Account actor, String editionCode, String state, Supplier<AgreementTerms> input) {
         Access.requireAnyRole(actor, Role.COURSE_LEADER);
+        // Read only once the caller may change agreements: a bad body tells others nothing.
+        AgreementTerms terms = input.get();
         String stateCode = StateCode.of(state);
         Edition edition = editionService.find(editionCode);
         if (!edition.acceptsAgreementChanges()) {

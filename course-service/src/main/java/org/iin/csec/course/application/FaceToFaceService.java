@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The face-to-face stage each state runs: its plan, its results (one by one or a CSV file), and its closing.
@@ -74,12 +75,14 @@ public class FaceToFaceService {
 
     @Transactional
     public Participant record(Account actor, String editionCode, long participantId, Entry entry) {
-        Edition edition = requireResultsOpen(editionCode);
+        // Who may, before what the edition allows: another state's caller learns nothing about this one.
+        Edition edition = editions.find(editionCode);
         Participant participant = participants.find(edition, participantId)
                 .filter(p -> actor.maySeeState(p.stateCode()))
                 .orElseThrow(() -> new NotFound("There is no participant " + participantId + " in " + editionCode + "."));
         Agreement agreement = agreements.findForSeatChange(edition, participant.stateCode()).orElseThrow();
         requireMayRecord(actor, agreement, entry.reason());
+        requireResultsOpen(edition);
         apply(actor, edition, participant, entry);
         return participant;
     }
@@ -87,12 +90,13 @@ public class FaceToFaceService {
     /** A CSV file of results for the state: every row saved, or none. */
     @Transactional
     public List<ResultRow> importCsv(Account actor, String editionCode, String state, byte[] csv) {
-        Edition edition = requireResultsOpen(editionCode);
         String stateCode = StateCode.of(state);
         Access.requireStateVisible(actor, stateCode);
+        Edition edition = editions.find(editionCode);
         Agreement agreement = agreements.findForSeatChange(edition, stateCode).orElseThrow(() ->
                 new NotFound("The edition " + editionCode + " has no agreement with " + stateCode + "."));
         requireMayRecord(actor, agreement, null);
+        requireResultsOpen(edition);
         Map<String, Participant> byEmail = new HashMap<>();
         Map<Long, Participant> byId = new HashMap<>();
         for (Participant p : participants.findAll(agreement)) {
@@ -140,9 +144,9 @@ public class FaceToFaceService {
     /** The coordinator closes the state's stage; every participant must have a result first. */
     @Transactional
     public Agreement close(Account actor, String editionCode, String state) {
-        Edition edition = requireResultsOpen(editionCode);
         String stateCode = StateCode.of(state);
         Access.requireActingFor(actor, Role.STATE_COORDINATOR, stateCode);
+        Edition edition = requireResultsOpen(editions.find(editionCode));
         Agreement agreement = agreements.findForSeatChange(edition, stateCode).orElseThrow(() ->
                 new NotFound("The edition " + editionCode + " has no agreement with " + stateCode + "."));
         long pending = participants.findAll(agreement).stream()
@@ -160,11 +164,12 @@ public class FaceToFaceService {
 
     /** The plan can change, by the course leader or the state's coordinator, until the stage starts. */
     @Transactional
-    public Agreement plan(Account actor, String editionCode, String state, FaceToFacePlan plan) {
+    public Agreement plan(Account actor, String editionCode, String state, Supplier<FaceToFacePlan> input) {
         String stateCode = StateCode.of(state);
         if (!actor.hasRole(Role.COURSE_LEADER)) {
             Access.requireActingFor(actor, Role.STATE_COORDINATOR, stateCode);
         }
+        FaceToFacePlan plan = input.get();
         Edition edition = editions.find(editionCode);
         Agreement agreement = agreements.findForSeatChange(edition, stateCode).orElseThrow(() ->
                 new NotFound("The edition " + editionCode + " has no agreement with " + stateCode + "."));
@@ -212,10 +217,9 @@ public class FaceToFaceService {
         }
     }
 
-    private Edition requireResultsOpen(String editionCode) {
-        Edition edition = editions.find(editionCode);
+    private static Edition requireResultsOpen(Edition edition) {
         if (!edition.acceptsResults()) {
-            throw new RuleViolation("results-closed", "Face-to-face results of " + editionCode
+            throw new RuleViolation("results-closed", "Face-to-face results of " + edition.code()
                     + " are recorded during the online and face-to-face stages; the edition is " + edition.status() + ".");
         }
         return edition;

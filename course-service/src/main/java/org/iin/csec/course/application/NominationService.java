@@ -106,12 +106,15 @@ public class NominationService {
 
     /** Changes a participant's rank in the state's order; the waitlist follows. */
     @Transactional
-    public StateSeats rank(Account actor, String editionCode, long participantId, int rank) {
+    public StateSeats rank(Account actor, String editionCode, long participantId, Integer rank) {
         Edition edition = editionService.find(editionCode);
         Participant participant = participants.find(edition, participantId)
                 .filter(p -> actor.maySeeState(p.stateCode()))
                 .orElseThrow(() -> new NotFound("There is no participant " + participantId + " in " + editionCode + "."));
         StateSeats seats = lockSeats(actor, editionCode, participant.stateCode());
+        if (rank == null) {
+            throw new RuleViolation("missing-rank", "rank", "Give the new rank, a number from 1.");
+        }
         Snapshots.ParticipantSnapshot before = Snapshots.of(participant);
         seats.rank(participant, rank);
         audit.record(actor.username(), "participant.ranked", "Participant", participant.id(), editionCode,

@@ -1,5 +1,6 @@
 package org.iin.csec.course.it;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -266,6 +267,110 @@ class CourseServiceIT {
         assertThat(accounts).contains(COORD_AR).doesNotContain("pbkdf2").doesNotContain(ServiceConfiguration.ACCOUNT_PASSWORD);
         problem(422, api.post(ServiceConfiguration.ADMIN, "/accounts", "{\"username\":\"weak\",\"displayName\":\"W\","
                 + "\"roles\":[\"COURSE_LEADER\"],\"password\":\"short\"}"));
+    }
+
+    /** Who may call an operation of the API, for the authorization matrix. */
+    private enum Guard {
+        /** Any signed-in person; a state-bound one sees only their state's data in the answer. */
+        ANYONE_SIGNED_IN,
+        COURSE_LEADER,
+        ADMIN,
+        ADMIN_OR_LEADER,
+        /** The state's own people (and course-wide roles): another state's coordinator gets 403 or 404. */
+        STATE_SCOPED,
+        /** certificate-service with the services' token, never a person. */
+        SERVICE_ONLY
+    }
+
+    /**
+     * Every operation of the deployed OpenAPI document, tried without credentials and as another state's
+     * coordinator against Argentina's data: refused, and nothing changes. An operation this table does not
+     * know fails the test, so a new endpoint cannot escape the matrix.
+     */
+    @Test
+    void everyOperationInTheApiDocumentIsGuarded() {
+        String e = "/editions/{code}";
+        String a = e + "/agreements/{state}";
+        String p = e + "/participants/{id}";
+        java.util.Map<String, Guard> guards = java.util.Map.ofEntries(
+                java.util.Map.entry("GET /accounts", Guard.ADMIN), java.util.Map.entry("POST /accounts", Guard.ADMIN),
+                java.util.Map.entry("GET /audit", Guard.ADMIN_OR_LEADER),
+                java.util.Map.entry("GET /editions", Guard.ANYONE_SIGNED_IN), java.util.Map.entry("POST /editions", Guard.COURSE_LEADER),
+                java.util.Map.entry("GET " + e, Guard.ANYONE_SIGNED_IN), java.util.Map.entry("PATCH " + e, Guard.COURSE_LEADER),
+                java.util.Map.entry("GET " + e + "/agreements", Guard.ANYONE_SIGNED_IN),
+                java.util.Map.entry("GET " + a, Guard.STATE_SCOPED), java.util.Map.entry("PUT " + a, Guard.COURSE_LEADER),
+                java.util.Map.entry("POST " + a + "/face-to-face/close", Guard.STATE_SCOPED),
+                java.util.Map.entry("PUT " + a + "/face-to-face/plan", Guard.STATE_SCOPED),
+                java.util.Map.entry("POST " + a + "/face-to-face/results", Guard.STATE_SCOPED),
+                java.util.Map.entry("GET " + a + "/nominations", Guard.STATE_SCOPED),
+                java.util.Map.entry("POST " + a + "/nominations", Guard.STATE_SCOPED),
+                java.util.Map.entry("GET " + e + "/moodle-sync", Guard.ADMIN_OR_LEADER),
+                java.util.Map.entry("POST " + e + "/moodle-sync", Guard.ADMIN_OR_LEADER),
+                java.util.Map.entry("POST " + e + "/moodle-sync/retry", Guard.ADMIN_OR_LEADER),
+                java.util.Map.entry("GET " + e + "/participants", Guard.ANYONE_SIGNED_IN),
+                java.util.Map.entry("GET " + p, Guard.STATE_SCOPED),
+                java.util.Map.entry("POST " + p + "/accept", Guard.COURSE_LEADER),
+                java.util.Map.entry("POST " + p + "/reject", Guard.COURSE_LEADER),
+                java.util.Map.entry("POST " + p + "/withdraw", Guard.STATE_SCOPED),
+                java.util.Map.entry("PUT " + p + "/face-to-face", Guard.STATE_SCOPED),
+                java.util.Map.entry("PUT " + p + "/rank", Guard.STATE_SCOPED),
+                java.util.Map.entry("GET " + e + "/report", Guard.ANYONE_SIGNED_IN),
+                java.util.Map.entry("POST /internal/participants/{id}/certified", Guard.SERVICE_ONLY),
+                java.util.Map.entry("GET /me", Guard.ANYONE_SIGNED_IN),
+                java.util.Map.entry("GET /moodle/connection", Guard.ADMIN_OR_LEADER),
+                java.util.Map.entry("POST /moodle/demo/editions/{code}/participants/{id}/complete-online-stage", Guard.ADMIN_OR_LEADER),
+                java.util.Map.entry("GET /templates/nominations.csv", Guard.ANYONE_SIGNED_IN));
+
+        JsonObject arNominee = expect(201, api.post(COORD_AR, AR + "/nominations", nominee("Matrix", "matrix.ar@example.org"))).json();
+        String arRoster = expect(200, api.get(COORD_AR, AR + "/nominations")).body();
+        int auditBefore = expect(200, api.get(LEADER, "/audit?edition=" + EDITION + "&limit=1000")).array().size();
+
+        JsonObject document = Json.createReader(new java.io.StringReader(
+                api.server("/openapi?format=JSON").body())).readObject();
+        List<String> operations = new java.util.ArrayList<>();
+        document.getJsonObject("paths").forEach((path, item) -> item.asJsonObject().keySet().stream()
+                .filter(m -> List.of("get", "post", "put", "patch", "delete").contains(m))
+                .forEach(m -> operations.add(m.toUpperCase() + " " + path.replaceFirst("^/api/v1", ""))));
+        assertThat(operations).as("operations in the API document").hasSizeGreaterThan(25);
+        assertThat(guards.keySet()).as("every operation has a known guard").containsAll(operations);
+
+        for (String operation : operations) {
+            String method = operation.substring(0, operation.indexOf(' '));
+            String path = operation.substring(operation.indexOf(' ') + 1).replace("{code}", EDITION)
+                    .replace("{state}", "AR").replace("{id}", String.valueOf(arNominee.getInt("id")));
+            Guard guard = guards.get(operation);
+            assertThat(call(null, method, path).status()).as("anonymous " + operation).isEqualTo(401);
+            Api.Reply asOtherState = call(COORD_UY, method, path);
+            if (guard == Guard.ANYONE_SIGNED_IN) {
+                assertThat(asOtherState.status()).as(COORD_UY + " " + operation).isEqualTo(200);
+                assertThat(asOtherState.body()).as(COORD_UY + " " + operation).doesNotContain("matrix.ar@example.org");
+            } else {
+                assertThat(asOtherState.status()).as(COORD_UY + " " + operation + ": " + asOtherState).isIn(403, 404);
+            }
+            if (guard == Guard.COURSE_LEADER || guard == Guard.ADMIN || guard == Guard.ADMIN_OR_LEADER
+                    || guard == Guard.SERVICE_ONLY) {
+                assertThat(call(COORD_AR, method, path).status()).as(COORD_AR + " " + operation).isEqualTo(403);
+            }
+        }
+        // The CSV form of nominating, which shares its operation with the JSON one in the document.
+        assertThat(api.post(COORD_UY, AR + "/nominations", nominee("Intruder", "intruder.json@example.org")).status())
+                .isIn(403, 404);
+
+        assertThat(expect(200, api.get(COORD_AR, AR + "/nominations")).body()).isEqualTo(arRoster);
+        assertThat(expect(200, api.get(LEADER, "/audit?edition=" + EDITION + "&limit=1000")).array()).hasSize(auditBefore);
+    }
+
+    private Api.Reply call(String user, String method, String path) {
+        boolean csv = path.endsWith("/nominations") || path.endsWith("/face-to-face/results");
+        byte[] body = csv ? "first_name,last_name,email\nI,N,intruder.csv@example.org\n".getBytes(StandardCharsets.UTF_8)
+                : "{}".getBytes(StandardCharsets.UTF_8);
+        return switch (method) {
+            case "GET" -> api.get(user, path);
+            case "POST" -> csv ? api.postCsv(user, path, body) : api.post(user, path, "{}");
+            case "PUT" -> api.put(user, path, "{}");
+            case "PATCH" -> api.patch(user, path, "{}");
+            default -> throw new IllegalArgumentException(method);
+        };
     }
 
     @Test

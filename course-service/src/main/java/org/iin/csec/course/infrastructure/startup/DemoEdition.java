@@ -103,7 +103,7 @@ public class DemoEdition {
 
     private void agreement(Account leader, String state, int quota, String city, String coordinator,
                            String signatory, String title, String institution) {
-        agreements.put(leader, CODE, state, new AgreementService.AgreementTerms(quota,
+        agreements.put(leader, CODE, state, () -> new AgreementService.AgreementTerms(quota,
                 new FaceToFacePlan(LocalDate.of(2027, 6, 14), LocalDate.of(2027, 6, 18), city, Modality.IN_PERSON, 30,
                         "Case study presented to a panel, graded pass/fail"),
                 new LocalCoordinator(coordinator, "coordinacion." + state.toLowerCase() + "@example.org"),

@@ -57,7 +57,7 @@ public class AgreementResource {
     @Path("{state}")
     public Views.AgreementView put(@PathParam("code") String code, @PathParam("state") String state,
                                    AgreementInput input) {
-        return Views.AgreementView.of(agreements.put(me.get(), code, state, terms(EditionResource.required(input))));
+        return Views.AgreementView.of(agreements.put(me.get(), code, state, () -> terms(EditionResource.required(input))));
     }
 
     private static AgreementTerms terms(AgreementInput input) {

@@ -51,7 +51,7 @@ public class FaceToFaceResource {
     public Views.PlanView plan(@PathParam("code") String code, @PathParam("state") String state,
                                AgreementResource.PlanInput plan) {
         return Views.PlanView.of(faceToFace.plan(me.get(), code, state,
-                AgreementResource.plan(EditionResource.required(plan))).faceToFacePlan());
+                () -> AgreementResource.plan(EditionResource.required(plan))).faceToFacePlan());
     }
 
     @POST

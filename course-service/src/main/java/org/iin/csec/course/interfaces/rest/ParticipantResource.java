@@ -83,10 +83,7 @@ public class ParticipantResource {
     @Path("{id}/rank")
     @Consumes(MediaType.APPLICATION_JSON)
     public Views.RosterView rank(@PathParam("code") String code, @PathParam("id") long id, RankInput input) {
-        if (input == null || input.rank() == null) {
-            throw new RuleViolation("missing-rank", "rank", "Give the new rank, a number from 1.");
-        }
-        return Views.RosterView.of(nominations.rank(me.get(), code, id, input.rank()));
+        return Views.RosterView.of(nominations.rank(me.get(), code, id, input == null ? null : input.rank()));
     }
 
     /** A face-to-face result: PASSED, FAILED or ABSENT, an optional score (0-100) and note; a reason once the stage is closed. */
