@@ -25,7 +25,9 @@ final class LogsKeepSecrets {
         Path target = Path.of(System.getProperty("project.build.directory", "target"));
         List<String> found = new ArrayList<>();
         try (Stream<Path> logs = Files.list(target)) {
-            for (Path log : logs.filter(p -> p.getFileName().toString().startsWith(logPrefix)).toList()) {
+            // The log and its rotations (payara-x.log.0, .1...), not the handler's empty .lck file that Payara removes as it exits.
+            for (Path log : logs.filter(p -> p.getFileName().toString().startsWith(logPrefix))
+                    .filter(p -> !p.getFileName().toString().endsWith(".lck")).toList()) {
                 String text = Files.readString(log, StandardCharsets.UTF_8);
                 for (String secret : secrets) {
                     if (secret != null && !secret.isBlank() && text.contains(secret)) {

@@ -36,7 +36,7 @@ public class CertificateHandoffWork implements WorkHandler {
     CertificateService certificates;
 
     @Inject
-    Snapshots snapshots;
+    HandoffRequests requests;
 
     @Override
     public WorkKind kind() {
@@ -51,9 +51,9 @@ public class CertificateHandoffWork implements WorkHandler {
     @Override
     public Map<Long, Outcome> send(List<OutboxItem> items) {
         Map<Long, Outcome> outcomes = new HashMap<>();
-        Map<Long, Snapshots.Request> requests = snapshots.of(items);
+        Map<Long, HandoffRequests.Request> toSend = requests.of(items);
         for (OutboxItem item : items) {
-            Snapshots.Request request = requests.get(item.id());
+            HandoffRequests.Request request = toSend.get(item.id());
             if (!certificates.configured()) {
                 outcomes.put(item.id(), Outcome.retry(NOT_CONFIGURED));
             } else if (request.refusal() != null) {
@@ -81,7 +81,7 @@ public class CertificateHandoffWork implements WorkHandler {
 
     /** Builds the hand-off requests in one short transaction, from the data as it is now. */
     @ApplicationScoped
-    public static class Snapshots {
+    public static class HandoffRequests {
 
         /** The JSON to send, or why there is nothing to send (a reason a person can act on). */
         public record Request(String json, String refusal) {

@@ -121,18 +121,14 @@ public final class ProblemMappers {
 
         @Override
         public Response toResponse(RuntimeException e) {
-            Throwable cause = e;
-            while (cause.getCause() != null && cause.getCause() != cause) {
-                if (cause instanceof RuleViolation rule) {
+            // Containers wrap what the use case threw (transaction rollback, EJB, CDI): look through every layer.
+            for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                if (t instanceof RuleViolation rule) {
                     return new RuleViolations().toResponse(rule);
                 }
-                cause = cause.getCause();
-            }
-            if (cause instanceof RuleViolation rule) {
-                return new RuleViolations().toResponse(rule);
-            }
-            if (cause instanceof OptimisticLockException lock) {
-                return new ConcurrentChanges().toResponse(lock);
+                if (t instanceof OptimisticLockException lock) {
+                    return new ConcurrentChanges().toResponse(lock);
+                }
             }
             LOG.log(Level.SEVERE, "Unexpected failure", e);
             return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "internal-error",
