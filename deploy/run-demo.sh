@@ -18,7 +18,8 @@ RUNTIME=deploy/target/runtime
 mkdir -p "$DATA_DIR"
 umask 077
 SERVICE_TOKEN=$(head -c24 /dev/urandom | od -An -tx1 | tr -d ' \n')
-cat > deploy/target/demo.properties <<PROPS
+PROPERTIES=deploy/target/demo-$PORT.properties
+cat > "$PROPERTIES" <<PROPS
 csec.data.dir=$DATA_DIR
 csec.demo.seed=true
 csec.moodle.emulator=true
@@ -36,21 +37,21 @@ csec.admin.password=$ADMIN_PASSWORD
 PROPS
 
 java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx512m -jar "$RUNTIME/payara-micro.jar" \
-  --nohazelcast --port "$PORT" --rootdir deploy/target/payara-root \
-  --systemProperties deploy/target/demo.properties \
+  --nohazelcast --port "$PORT" --rootdir "deploy/target/payara-root-$PORT" \
+  --systemProperties "$PROPERTIES" \
   --deploy "$RUNTIME/course-service.war:/course" \
   --deploy "$RUNTIME/certificate-service.war:/certificates" \
-  > deploy/target/payara.log 2>&1 &
+  > "deploy/target/payara-$PORT.log" 2>&1 &
 PAYARA=$!
 trap 'kill $PAYARA 2>/dev/null; wait $PAYARA 2>/dev/null' EXIT INT TERM
 
-echo "Starting on port $PORT (log: deploy/target/payara.log)..."
+echo "Starting on port $PORT (log: deploy/target/payara-$PORT.log)..."
 for _ in $(seq 1 120); do
   if curl -sf "http://127.0.0.1:$PORT/health/ready" >/dev/null 2>&1; then break; fi
-  if ! kill -0 $PAYARA 2>/dev/null; then echo "Payara Micro stopped; see deploy/target/payara.log"; exit 1; fi
+  if ! kill -0 $PAYARA 2>/dev/null; then echo "Payara Micro stopped; see deploy/target/payara-$PORT.log"; exit 1; fi
   sleep 1
 done
-curl -sf "http://127.0.0.1:$PORT/health/ready" >/dev/null || { echo "Not ready after 120 s; see deploy/target/payara.log"; exit 1; }
+curl -sf "http://127.0.0.1:$PORT/health/ready" >/dev/null || { echo "Not ready after 120 s; see deploy/target/payara-$PORT.log"; exit 1; }
 
 cat <<BANNER
 
@@ -58,6 +59,8 @@ cat <<BANNER
   and an emulated Moodle inside the service (no real Moodle needed): accepted participants are enrolled in
   it within seconds.
 
+  Pages           http://localhost:$PORT/course/   (sign in with a demo account below)
+  Verification    http://localhost:$PORT/certificates/verify/
   Course API      http://localhost:$PORT/course/api/v1/editions
   Certificates    http://localhost:$PORT/certificates/api/v1/schema
   API document    http://localhost:$PORT/openapi

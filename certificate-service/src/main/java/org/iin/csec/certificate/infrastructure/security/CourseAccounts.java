@@ -35,12 +35,13 @@ import java.util.stream.Collectors;
  * ({@code GET /api/v1/me} with the same Basic credentials). HTTP Basic sends the password with every request, so a
  * positive answer is remembered for a short while (csec.auth.cache-seconds, 2 minutes) under an HMAC-SHA256 of the
  * password with a random per-process key: the password itself is never kept. A changed password or role reaches
- * this service within that time.
+ * this service within that time. A page's session token is checked the same way (see {@link #checkSession}).
  */
 @ApplicationScoped
 public class CourseAccounts implements IdentityStore {
 
     private static final int MAX_ENTRIES = 10_000;
+    static final long SESSION_CACHE_SECONDS = 30;
 
     private record Remembered(byte[] digest, Caller caller, Instant expires) {
     }
@@ -97,6 +98,34 @@ public class CourseAccounts implements IdentityStore {
             return new Unavailable(unavailable.reason());
         }
         remembered.remove(username);
+        return new Invalid();
+    }
+
+    /**
+     * A page's sign-in session (a bearer token course-service gave). Remembered for at most
+     * {@link #SESSION_CACHE_SECONDS}, so signing out reaches this service within that time.
+     */
+    public Check checkSession(String token) {
+        byte[] digest = digest("", token.toCharArray());
+        String key = "\0session:" + Base64.getEncoder().encodeToString(digest);
+        Remembered entry = remembered.get(key);
+        if (entry != null && entry.expires().isAfter(Instant.now())) {
+            return new Valid(entry.caller());
+        }
+        CourseServiceClient.SignIn answer = courseService.me("Bearer " + token);
+        if (answer instanceof CourseServiceClient.Known known) {
+            Caller caller = caller(known.account());
+            if (remembered.size() >= MAX_ENTRIES) {
+                remembered.clear();
+            }
+            remembered.put(key, new Remembered(digest, caller,
+                    Instant.now().plus(Duration.ofSeconds(Math.min(cacheSeconds, SESSION_CACHE_SECONDS)))));
+            return new Valid(caller);
+        }
+        if (answer instanceof CourseServiceClient.Unavailable unavailable) {
+            return new Unavailable(unavailable.reason());
+        }
+        remembered.remove(key);
         return new Invalid();
     }
 

@@ -18,8 +18,8 @@ import java.util.stream.Collectors;
 
 /**
  * Who may call the API. course-service, with the shared service token as a bearer token, and only on the hand-off
- * resource ({@code /api/v1/issuance}); people, with HTTP Basic and course-service's accounts, everywhere else that is
- * protected (see web.xml: the verification page is public). A leaked service token therefore reads no certificate,
+ * resource ({@code /api/v1/issuance}); people, with HTTP Basic and course-service's accounts or with a page's sign-in
+ * session (a bearer token course-service gave), everywhere else that is protected (see web.xml: the verification page is public). A leaked service token therefore reads no certificate,
  * and no person can hand participants over. Wrong or missing credentials get 401 with a problem document; the same
  * message for an unknown user and a wrong password.
  */
@@ -35,6 +35,7 @@ public class CourseServiceAuthentication implements HttpAuthenticationMechanism 
     private static final String ISSUANCE = "/api/v1/issuance";
     private static final String BASIC_CHALLENGE = "Basic realm=\"csec\", charset=\"UTF-8\"";
     private static final String BEARER_CHALLENGE = "Bearer realm=\"csec-service\"";
+    private static final String SESSION_CHALLENGE = "Bearer realm=\"csec\"";
 
     @Inject
     CourseAccounts accounts;
@@ -62,14 +63,21 @@ public class CourseServiceAuthentication implements HttpAuthenticationMechanism 
         if (!context.isProtected()) {
             return context.doNothing();
         }
-        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+        CourseAccounts.Check check;
+        String challenge = BASIC_CHALLENGE;
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) && header.length() > 7) {
+            // A page's sign-in session. A Basic challenge would make the browser pop up its own dialog.
+            challenge = SESSION_CHALLENGE;
+            check = accounts.checkSession(header.substring(7).trim());
+        } else if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            String[] credentials = decode(header.substring(6).trim());
+            if (credentials == null) {
+                return refuse(response, context, 401, BASIC_CHALLENGE, "The user name or password is not correct.");
+            }
+            check = accounts.check(credentials[0], credentials[1].toCharArray());
+        } else {
             return refuse(response, context, 401, BASIC_CHALLENGE, "Sign in to use this resource.");
         }
-        String[] credentials = decode(header.substring(6).trim());
-        if (credentials == null) {
-            return refuse(response, context, 401, BASIC_CHALLENGE, "The user name or password is not correct.");
-        }
-        CourseAccounts.Check check = accounts.check(credentials[0], credentials[1].toCharArray());
         if (check instanceof CourseAccounts.Valid valid) {
             Caller caller = valid.caller();
             signedInCaller.signedIn(caller);
@@ -81,7 +89,8 @@ public class CourseServiceAuthentication implements HttpAuthenticationMechanism 
             return refuse(response, context, 503, null,
                     "Sign-in is checked by course-service, which does not answer now. Try again shortly.");
         }
-        return refuse(response, context, 401, BASIC_CHALLENGE, "The user name or password is not correct.");
+        return refuse(response, context, 401, challenge, challenge == BASIC_CHALLENGE
+                ? "The user name or password is not correct." : "The session has ended. Sign in again.");
     }
 
     private static String[] decode(String encoded) {

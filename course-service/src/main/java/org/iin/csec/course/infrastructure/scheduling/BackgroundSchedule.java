@@ -9,6 +9,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.iin.csec.course.application.outbox.OutboxDispatcher;
 import org.iin.csec.course.domain.outbox.WorkKind;
 import org.iin.csec.course.infrastructure.moodle.OnlineStageRefresh;
+import org.iin.csec.course.infrastructure.security.SignInSessions;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,8 @@ import java.util.logging.Logger;
 
 /**
  * The service's background work: the outbox every few seconds (CSEC_OUTBOX_INTERVAL_SECONDS) and Moodle
- * completion every few minutes (CSEC_MOODLE_COMPLETION_INTERVAL_MINUTES). A failed pass never stops the next.
+ * completion every few minutes (CSEC_MOODLE_COMPLETION_INTERVAL_MINUTES), ended sign-in sessions hourly. A failed
+ * pass never stops the next.
  */
 @ApplicationScoped
 public class BackgroundSchedule {
@@ -34,6 +36,9 @@ public class BackgroundSchedule {
 
     @Inject
     OnlineStageRefresh onlineStage;
+
+    @Inject
+    SignInSessions sessions;
 
     @Inject
     @ConfigProperty(name = "csec.outbox.interval-seconds", defaultValue = "5")
@@ -53,6 +58,7 @@ public class BackgroundSchedule {
             schedules.add(executor.scheduleWithFixedDelay(this::readCompletion, completionMinutes, completionMinutes,
                     TimeUnit.MINUTES));
         }
+        schedules.add(executor.scheduleWithFixedDelay(this::removeEndedSessions, 1, 60, TimeUnit.MINUTES));
     }
 
     /** Every kind of outbox work, one after the other. */
@@ -71,6 +77,14 @@ public class BackgroundSchedule {
             onlineStage.refresh(null);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Reading completion from Moodle failed; the next pass will try again", e);
+        }
+    }
+
+    private void removeEndedSessions() {
+        try {
+            sessions.removeEnded();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Removing ended sign-in sessions failed; the next pass will try again", e);
         }
     }
 

@@ -13,7 +13,10 @@ import org.iin.csec.course.domain.account.Role;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** Checks a user name and password against the accounts; roles become the caller's groups. */
+/**
+ * Checks a user name and password against the accounts; roles become the caller's groups. A name that is
+ * being throttled (see {@link SignInThrottle}) gets NOT_VALIDATED without its password being looked at.
+ */
 @ApplicationScoped
 public class AccountIdentityStore implements IdentityStore {
 
@@ -29,20 +32,29 @@ public class AccountIdentityStore implements IdentityStore {
     @Inject
     SignedInAccount signedInAccount;
 
+    @Inject
+    SignInThrottle throttle;
+
     public CredentialValidationResult validate(UsernamePasswordCredential credential) {
         String username = credential.getCaller();
         char[] password = credential.getPassword().getValue();
+        if (!throttle.waitFor(username).isZero()) {
+            return CredentialValidationResult.NOT_VALIDATED_RESULT;
+        }
         Optional<Account> account = accounts.findActive(username);
         if (account.isEmpty()) {
             PasswordHasher.matches(password, DECOY_HASH);
+            throttle.failed(username);
             return CredentialValidationResult.INVALID_RESULT;
         }
         String storedHash = account.get().passwordHash();
         boolean valid = verifiedPasswords.recentlyVerified(username, storedHash, password)
                 || PasswordHasher.matches(password, storedHash);
         if (!valid) {
+            throttle.failed(username);
             return CredentialValidationResult.INVALID_RESULT;
         }
+        throttle.succeeded(username);
         verifiedPasswords.remember(username, storedHash, password);
         signedInAccount.signedIn(account.get());
         return new CredentialValidationResult(username,

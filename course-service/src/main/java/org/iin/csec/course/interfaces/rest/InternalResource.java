@@ -11,7 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.iin.csec.course.application.AccessDenied;
 import org.iin.csec.course.application.ParticipantService;
-import org.iin.csec.course.infrastructure.security.BasicAuthentication;
+import org.iin.csec.course.infrastructure.security.ApiAuthentication;
 
 /** What certificate-service tells course-service (with the services' shared token, never a person's account). */
 @Path("/internal")
@@ -35,7 +35,7 @@ public class InternalResource {
     @Path("participants/{id}/certified")
     public Views.ParticipantView certified(@PathParam("id") long id, Certified certified) {
         var caller = security.getCallerPrincipal();
-        if (caller == null || !BasicAuthentication.CERTIFICATE_SERVICE.equals(caller.getName())) {
+        if (caller == null || !ApiAuthentication.CERTIFICATE_SERVICE.equals(caller.getName())) {
             throw new AccessDenied("Only certificate-service reports certificates.");
         }
         Certified body = EditionResource.required(certified);

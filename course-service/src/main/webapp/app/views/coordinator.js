@@ -1,0 +1,7 @@
+// The coordinator's pages. (Being written.)
+
+export const routes = [];
+
+export function homeCards() {
+    return [];
+}

@@ -1,0 +1,7 @@
+// The leader's pages. (Being written.)
+
+export const routes = [];
+
+export function homeCards() {
+    return [];
+}
