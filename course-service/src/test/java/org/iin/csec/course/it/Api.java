@@ -30,7 +30,12 @@ public final class Api {
     }
 
     /** The answer: status, content type and body, with the body parsed as JSON on demand. */
-    public record Reply(int status, String contentType, String body) {
+    public record Reply(int status, String contentType, String body, java.net.http.HttpHeaders headers) {
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
 
         public JsonObject json() {
             return (JsonObject) parse();
@@ -81,6 +86,16 @@ public final class Api {
                 .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** As the pages call: with a sign-in session's token. */
+    public Reply withSession(String token, String method, String path) {
+        return send(null, HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token)
+                .method(method, HttpRequest.BodyPublishers.noBody()));
+    }
+
+    public Reply delete(String user, String path) {
+        return send(user, HttpRequest.newBuilder(uri(path)).DELETE());
+    }
+
     public Reply postCsv(String user, String path, byte[] csv) {
         return send(user, HttpRequest.newBuilder(uri(path)).header("Content-Type", "text/csv")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(csv)));
@@ -107,7 +122,7 @@ public final class Api {
             HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body());
+                    response.body(), response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

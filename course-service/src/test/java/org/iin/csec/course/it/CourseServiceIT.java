@@ -269,6 +269,59 @@ class CourseServiceIT {
                 + "\"roles\":[\"COURSE_LEADER\"],\"password\":\"short\"}"));
     }
 
+    /**
+     * The pages' sign-in: a session token works as a bearer token until signing out, after which it opens
+     * nothing. Neither the token nor the password is in what the session stores or answers.
+     */
+    @Test
+    void aSignInSessionWorksUntilSignOut() {
+        Api.Reply opened = expect(201, api.post(null, "/sessions", "{\"username\":\"" + COORD_AR
+                + "\",\"password\":\"" + ServiceConfiguration.ACCOUNT_PASSWORD + "\"}"));
+        String token = opened.json().getString("token");
+        assertThat(opened.json().getJsonObject("account").getString("state")).isEqualTo("AR");
+        assertThat(opened.body()).doesNotContain(ServiceConfiguration.ACCOUNT_PASSWORD);
+
+        Api.Reply me = expect(200, api.withSession(token, "GET", "/me"));
+        assertThat(me.json().getString("username")).isEqualTo(COORD_AR);
+        assertThat(api.withSession(token, "GET", "/editions/" + EDITION + "/agreements/UY/nominations").status())
+                .as("a session is bound to its account's state like Basic is").isEqualTo(403);
+
+        expect(204, api.withSession(token, "DELETE", "/sessions/current"));
+        Api.Reply after = api.withSession(token, "GET", "/me");
+        assertThat(after.status()).isEqualTo(401);
+        // A Bearer challenge: a Basic one would make the browser pop up its own password dialog.
+        assertThat(after.header("WWW-Authenticate")).startsWith("Bearer");
+        assertThat(api.withSession("made-up-token", "GET", "/me").status()).isEqualTo(401);
+
+        Api.Reply wrong = api.post(null, "/sessions", "{\"username\":\"" + COORD_AR + "\",\"password\":\"nope\"}");
+        problem(401, wrong);
+        JsonObject missing = problem(400, api.post(null, "/sessions", "{\"username\":\"\"}"));
+        assertThat(missing.getJsonArray("errors").toString()).contains("\"username\"").contains("\"password\"");
+    }
+
+    /**
+     * Password guessing is slowed: after five wrong passwords in a row a user name is refused (429) for a while,
+     * even with the right password, over the pages' sign-in and over HTTP Basic alike; an unknown name is
+     * treated the same, so the answer tells nothing about which accounts exist.
+     */
+    @Test
+    void passwordGuessingIsThrottledForKnownAndUnknownNames() {
+        api.account("guessed.user", "STATE_COORDINATOR", "AR");
+        for (String name : List.of("guessed.user", "no.such.user")) {
+            for (int i = 0; i < 5; i++) {
+                assertThat(api.post(null, "/sessions", "{\"username\":\"" + name + "\",\"password\":\"guess-" + i
+                        + "\"}").status()).as(name + " guess " + i).isEqualTo(401);
+            }
+            Api.Reply refused = api.post(null, "/sessions", "{\"username\":\"" + name + "\",\"password\":\""
+                    + ServiceConfiguration.ACCOUNT_PASSWORD + "\"}");
+            assertThat(refused.status()).as(name + " after five guesses").isEqualTo(429);
+            assertThat(Integer.parseInt(refused.header("Retry-After"))).isBetween(1, 60);
+            assertThat(refused.body()).doesNotContain("token");
+        }
+        assertThat(api.get("guessed.user", "/me").status()).as("HTTP Basic shares the throttle").isEqualTo(429);
+        assertThat(api.get(COORD_AR, "/me").status()).as("other names are not slowed").isEqualTo(200);
+    }
+
     /** Who may call an operation of the API, for the authorization matrix. */
     private enum Guard {
         /** Any signed-in person; a state-bound one sees only their state's data in the answer. */
@@ -279,7 +332,11 @@ class CourseServiceIT {
         /** The state's own people (and course-wide roles): another state's coordinator gets 403 or 404. */
         STATE_SCOPED,
         /** certificate-service with the services' token, never a person. */
-        SERVICE_ONLY
+        SERVICE_ONLY,
+        /** Signing in: open to anyone, and an empty request is refused for what it lacks. */
+        PUBLIC,
+        /** Signing out: ends only the caller's own session. */
+        OWN_SESSION
     }
 
     /**
@@ -319,7 +376,9 @@ class CourseServiceIT {
                 java.util.Map.entry("GET /me", Guard.ANYONE_SIGNED_IN),
                 java.util.Map.entry("GET /moodle/connection", Guard.ADMIN_OR_LEADER),
                 java.util.Map.entry("POST /moodle/demo/editions/{code}/participants/{id}/complete-online-stage", Guard.ADMIN_OR_LEADER),
-                java.util.Map.entry("GET /templates/nominations.csv", Guard.ANYONE_SIGNED_IN));
+                java.util.Map.entry("GET /templates/nominations.csv", Guard.ANYONE_SIGNED_IN),
+                java.util.Map.entry("POST /sessions", Guard.PUBLIC),
+                java.util.Map.entry("DELETE /sessions/current", Guard.OWN_SESSION));
 
         JsonObject arNominee = expect(201, api.post(COORD_AR, AR + "/nominations", nominee("Matrix", "matrix.ar@example.org"))).json();
         String arRoster = expect(200, api.get(COORD_AR, AR + "/nominations")).body();
@@ -339,7 +398,15 @@ class CourseServiceIT {
             String path = operation.substring(operation.indexOf(' ') + 1).replace("{code}", EDITION)
                     .replace("{state}", "AR").replace("{id}", String.valueOf(arNominee.getInt("id")));
             Guard guard = guards.get(operation);
+            if (guard == Guard.PUBLIC) {
+                assertThat(call(null, method, path).status()).as("anonymous " + operation).isEqualTo(400);
+                continue;
+            }
             assertThat(call(null, method, path).status()).as("anonymous " + operation).isEqualTo(401);
+            if (guard == Guard.OWN_SESSION) {
+                assertThat(call(COORD_UY, method, path).status()).as(COORD_UY + " " + operation).isEqualTo(204);
+                continue;
+            }
             Api.Reply asOtherState = call(COORD_UY, method, path);
             if (guard == Guard.ANYONE_SIGNED_IN) {
                 assertThat(asOtherState.status()).as(COORD_UY + " " + operation).isEqualTo(200);
@@ -369,6 +436,7 @@ class CourseServiceIT {
             case "POST" -> csv ? api.postCsv(user, path, body) : api.post(user, path, "{}");
             case "PUT" -> api.put(user, path, "{}");
             case "PATCH" -> api.patch(user, path, "{}");
+            case "DELETE" -> api.delete(user, path);
             default -> throw new IllegalArgumentException(method);
         };
     }
