@@ -99,6 +99,11 @@ public final class Api {
                 .header("Accept-Language", acceptLanguage).GET());
     }
 
+    /** As the pages call: with a sign-in session's token (course-service gave it). */
+    public Reply withSession(String token, String path) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token).GET());
+    }
+
     /** With explicit credentials, e.g. a wrong password. */
     public Reply getAs(String user, String password, String path) {
         return send(HttpRequest.newBuilder(uri(path)).header("Authorization", basic(user, password)).GET());

@@ -446,6 +446,123 @@ class CertificateServiceIT {
         assertThat(TestEnvironment.courseService().meCalls(COORD_AR)).isEqualTo(asked + 1);
     }
 
+    /** Who may call an operation, for the authorization matrix. */
+    private enum Guard {
+        /** Anyone, signed in or not. */
+        PUBLIC,
+        /** Any signed-in person; a state-bound one is told only of their own state. */
+        ANYONE_SIGNED_IN,
+        /** The certificate's (or party's) own state and course-wide roles; another state's people get 403/404. */
+        STATE_SCOPED,
+        /** A list or archive filtered by state: asking for another state's is refused. */
+        STATE_FILTERED,
+        /** Signers sign only as their own party; a coordinator signs nothing. */
+        SIGNERS,
+        COURSE_LEADER,
+        ADMIN_OR_LEADER,
+        /** course-service with the services' token, never a person. */
+        SERVICE_ONLY
+    }
+
+    /**
+     * Every operation of the deployed OpenAPI document, anonymous, as another state's signatory and as a
+     * coordinator, against a Uruguayan certificate: refused as its guard says, and the certificate unchanged. An
+     * operation this table does not know fails the test, so a new endpoint cannot escape the matrix.
+     */
+    @Test
+    void everyOperationInTheApiDocumentIsGuarded() {
+        long uruguayan = issue(301, "IT-MATRIX", "UY", "Matías", "Matrix", "matias.matrix@example.org");
+        String before = expect(200, api.get(LEADER, "/certificates/" + uruguayan)).body();
+        java.util.Map<String, Guard> guards = java.util.Map.ofEntries(
+                java.util.Map.entry("GET /certificates", Guard.STATE_FILTERED),
+                java.util.Map.entry("GET /certificates/{id}", Guard.STATE_SCOPED),
+                java.util.Map.entry("GET /certificates/{id}/pdf", Guard.STATE_SCOPED),
+                java.util.Map.entry("PUT /certificates/{id}/pdf", Guard.STATE_SCOPED),
+                java.util.Map.entry("POST /certificates/{id}/signatures", Guard.STATE_SCOPED),
+                java.util.Map.entry("POST /certificates/signatures", Guard.SIGNERS),
+                java.util.Map.entry("POST /certificates/{id}/revoke", Guard.COURSE_LEADER),
+                java.util.Map.entry("POST /certificates/{id}/reissue", Guard.COURSE_LEADER),
+                java.util.Map.entry("DELETE /certificates/{id}/revocation-request", Guard.COURSE_LEADER),
+                java.util.Map.entry("GET /signatories", Guard.ANYONE_SIGNED_IN),
+                java.util.Map.entry("GET /signatories/{party}", Guard.STATE_SCOPED),
+                java.util.Map.entry("PUT /signatories/{party}", Guard.STATE_SCOPED),
+                java.util.Map.entry("GET /signing-batches/{id}", Guard.STATE_SCOPED),
+                java.util.Map.entry("GET /editions/{code}/certificates.zip", Guard.STATE_FILTERED),
+                java.util.Map.entry("GET /audit", Guard.ADMIN_OR_LEADER),
+                java.util.Map.entry("GET /outbox", Guard.ADMIN_OR_LEADER),
+                java.util.Map.entry("POST /outbox/{id}/retry", Guard.ADMIN_OR_LEADER),
+                java.util.Map.entry("POST /issuance", Guard.SERVICE_ONLY),
+                java.util.Map.entry("POST /issuance/{editionCode}/{participantId}/cancel", Guard.SERVICE_ONLY),
+                java.util.Map.entry("GET /verify/{code}", Guard.PUBLIC),
+                java.util.Map.entry("GET /schema", Guard.PUBLIC));
+
+        jakarta.json.JsonObject document = jakarta.json.Json.createReader(new java.io.StringReader(
+                api.server("openapi?format=JSON").body())).readObject();
+        List<String> operations = new ArrayList<>();
+        document.getJsonObject("paths").forEach((path, item) -> item.asJsonObject().keySet().stream()
+                .filter(m -> List.of("get", "post", "put", "patch", "delete").contains(m))
+                .forEach(m -> operations.add(m.toUpperCase() + " " + path.replaceFirst("^/api/v1", ""))));
+        assertThat(operations).as("operations in the API document").hasSizeGreaterThan(15);
+        assertThat(guards.keySet()).as("every operation has a known guard").containsAll(operations);
+
+        for (String operation : operations) {
+            String method = operation.substring(0, operation.indexOf(' '));
+            Guard guard = guards.get(operation);
+            String path = operation.substring(operation.indexOf(' ') + 1)
+                    .replace("{id}", String.valueOf(uruguayan)).replace("{party}", "UY").replace("{code}", "IT-MATRIX")
+                    .replace("{editionCode}", "IT-MATRIX").replace("{participantId}", "301")
+                    + (guard == Guard.STATE_FILTERED ? "?state=UY" : "");
+            if (guard == Guard.PUBLIC) {
+                assertThat(call(null, method, path).status()).as("anonymous " + operation).isNotIn(401, 403, 500);
+                continue;
+            }
+            assertThat(call(null, method, path).status()).as("anonymous " + operation).isEqualTo(401);
+            Api.Reply asOtherState = call(SIGN_AR, method, path);
+            switch (guard) {
+                case ANYONE_SIGNED_IN -> {
+                    assertThat(asOtherState.status()).as(SIGN_AR + " " + operation).isEqualTo(200);
+                    assertThat(asOtherState.body()).as(SIGN_AR + " " + operation).doesNotContain("\"UY\"");
+                }
+                case SIGNERS -> assertThat(call(COORD_AR, method, path).status()).as(COORD_AR + " " + operation)
+                        .isEqualTo(403);
+                // A person's credentials are not the service token: not even recognised there.
+                case SERVICE_ONLY -> assertThat(asOtherState.status()).as(SIGN_AR + " " + operation).isEqualTo(401);
+                default -> assertThat(asOtherState.status()).as(SIGN_AR + " " + operation + ": " + asOtherState)
+                        .isIn(403, 404);
+            }
+            if (guard == Guard.COURSE_LEADER || guard == Guard.ADMIN_OR_LEADER || guard == Guard.SERVICE_ONLY) {
+                assertThat(call(SIGN_UY, method, path).status()).as(SIGN_UY + " " + operation).isIn(401, 403, 404);
+            }
+        }
+        assertThat(expect(200, api.get(LEADER, "/certificates/" + uruguayan)).body()).isEqualTo(before);
+    }
+
+    private Api.Reply call(String user, String method, String path) {
+        return switch (method) {
+            case "GET" -> api.get(user, path, path.endsWith("/pdf") ? "application/pdf"
+                    : path.contains(".zip") ? "application/zip" : "application/json");
+            case "POST" -> api.post(user, path, "{}");
+            case "PUT" -> path.endsWith("/pdf") ? api.putPdf(user, path, "%PDF-1.7".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                    : api.put(user, path, "{}");
+            case "DELETE" -> api.delete(user, path);
+            default -> throw new IllegalArgumentException(method);
+        };
+    }
+
+    /** The pages sign in once at course-service; the session's token opens this service's API too. */
+    @Test
+    void aPageSignInSessionIsAcceptedAndAMadeUpOneIsNot() {
+        String token = TestEnvironment.courseService().openSession(COORD_AR);
+        Api.Reply listed = expect(200, api.withSession(token, "/certificates"));
+        assertThat(listed.body()).isEqualTo(expect(200, api.get(COORD_AR, "/certificates")).body());
+
+        Api.Reply refused = api.withSession("made-up-session-token", "/certificates");
+        assertThat(refused.status()).isEqualTo(401);
+        // Not a Basic challenge: that would make a browser pop up its own password dialog over the page.
+        assertThat(refused.header("WWW-Authenticate")).startsWith("Bearer");
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+    }
+
     @Test
     void signatoryRegistrationKeepsOnlyTheCertificate() {
         JsonObject iin = expect(200, api.get(ADMIN, "/signatories/iin")).json();

@@ -34,6 +34,7 @@ public final class FakeCourseService {
     private final String serviceToken;
     private final String password;
     private final Map<String, Account> accounts = new ConcurrentHashMap<>();
+    private final Map<String, String> sessions = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> meCalls = new ConcurrentHashMap<>();
     private final List<Notice> notices = new CopyOnWriteArrayList<>();
     private final Map<Long, AtomicInteger> failuresToAnswer = new ConcurrentHashMap<>();
@@ -74,8 +75,26 @@ public final class FakeCourseService {
         ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
     }
 
+    /** A page's sign-in session for {@code username}, as course-service's POST /sessions opens one. */
+    public String openSession(String username) {
+        String token = java.util.UUID.randomUUID().toString();
+        sessions.put(token, username);
+        return token;
+    }
+
     private void me(HttpExchange exchange) throws IOException {
-        String[] credentials = basic(exchange.getRequestHeaders().getFirst("Authorization"));
+        String header = exchange.getRequestHeaders().getFirst("Authorization");
+        if (header != null && header.startsWith("Bearer ")) {
+            String username = sessions.get(header.substring(7));
+            if (username == null) {
+                answer(exchange, 401, "{\"status\":401}");
+            } else {
+                meCalls.computeIfAbsent(username, u -> new AtomicInteger()).incrementAndGet();
+                answerAccount(exchange, accounts.get(username));
+            }
+            return;
+        }
+        String[] credentials = basic(header);
         if (credentials == null) {
             answer(exchange, 401, "{\"status\":401}");
             return;
@@ -86,6 +105,10 @@ public final class FakeCourseService {
             answer(exchange, 401, "{\"status\":401}");
             return;
         }
+        answerAccount(exchange, account);
+    }
+
+    private static void answerAccount(HttpExchange exchange, Account account) throws IOException {
         answer(exchange, 200, "{\"username\":\"" + account.username() + "\",\"displayName\":\"" + account.username()
                 + "\",\"email\":null,\"roles\":[\"" + account.role() + "\"],\"state\":"
                 + (account.state() == null ? "null" : "\"" + account.state() + "\"") + ",\"language\":\"es\","
