@@ -204,6 +204,22 @@ class CourseServiceIT {
         assertThat(twice.getJsonArray("rows").getJsonObject(1).getJsonArray("problems").getJsonObject(0).getString("field"))
                 .isEqualTo("email");
 
+        // An oversized JSON body is refused before it is read; a duplicate header names the column.
+        String huge = "{\"firstName\":\"" + "A".repeat(2 * 1024 * 1024) + "\",\"lastName\":\"B\",\"email\":\"huge@example.org\"}";
+        assertThat(problem(413, api.post(COORD_UY, path, huge)).getString("code")).isEqualTo("body-too-large");
+        assertThat(problem(422, api.postCsv(COORD_UY, path, utf8("first_name,last_name,email,email\nA,B,a@x.org,b@x.org\n")))
+                .getString("detail")).contains("'email' appears twice");
+
+        // Injection in filters finds nothing and breaks nothing: values are parameters, never query text.
+        for (String attack : List.of("UY' OR '1'='1", "UY\"; DROP TABLE participant; --", "%' OR 1=1 --", "\u0000")) {
+            String q = java.net.URLEncoder.encode(attack, StandardCharsets.UTF_8);
+            assertThat(api.get(LEADER, "/editions/" + EDITION + "/participants?state=" + q).status()).as(attack).isEqualTo(422);
+            assertThat(api.get(LEADER, "/editions/" + EDITION + "/participants?status=" + q).status()).as(attack).isEqualTo(422);
+            Api.Reply audit = expect(200, api.get(LEADER, "/audit?edition=" + q + "&entityType=" + q + "&entityId=" + q));
+            assertThat(audit.array()).as(attack).isEmpty();
+            assertThat(api.get(COORD_UY, "/editions/" + EDITION + "/participants?state=" + q).status()).as(attack).isIn(403, 422);
+        }
+
         // A quota below the seats held is refused.
         problem(422, api.put(LEADER, UY, "{\"quota\":0}"));
         problem(422, api.put(LEADER, UY, "{}"));
