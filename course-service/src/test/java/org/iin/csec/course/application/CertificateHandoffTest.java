@@ -119,5 +119,10 @@ class CertificateHandoffTest {
         public List<Object[]> countByKindAndStatus(String editionCode) {
             throw new UnsupportedOperationException();
         }
+
+        @Override
+        public long count(WorkStatus status) {
+            return items.stream().filter(i -> i.status() == status).count();
+        }
     }
 }

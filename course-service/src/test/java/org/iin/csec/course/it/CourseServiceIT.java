@@ -472,7 +472,9 @@ class CourseServiceIT {
         Api.Reply template = expect(200, api.get(COORD_AR, "/templates/nominations.csv"));
         assertThat(template.contentType()).startsWith("text/csv");
         assertThat(template.body()).contains("first_name,last_name,email");
-        assertThat(api.server("/metrics").body()).contains("NominationResource_nominations_seconds");
+        String metrics = api.server("/metrics").body();
+        assertThat(metrics).contains("NominationResource_nominations_seconds");
+        assertThat(metrics).containsPattern("csec_outbox_pending\\S* \\d").containsPattern("csec_outbox_failed\\S* \\d");
     }
 
     private static String participant(JsonObject participant) {

@@ -23,4 +23,7 @@ public interface Outbox {
 
     /** How many items of the edition wait, by kind and status: the sync state at a glance. */
     List<Object[]> countByKindAndStatus(String editionCode);
+
+    /** How many items are in {@code status}, all editions together. */
+    long count(WorkStatus status);
 }

@@ -76,4 +76,10 @@ public class JpaOutbox implements Outbox {
                         + " group by o.kind, o.status", Object[].class)
                 .setParameter("edition", editionCode).getResultList();
     }
+
+    @Override
+    public long count(WorkStatus status) {
+        return em.createQuery("select count(o) from OutboxItem o where o.status = :status", Long.class)
+                .setParameter("status", status).getSingleResult();
+    }
 }

@@ -4,6 +4,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import org.iin.csec.course.infrastructure.metrics.OutboxGauges;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
@@ -36,6 +37,9 @@ public class ServiceStartup {
     BackgroundSchedule backgroundSchedule;
 
     @Inject
+    OutboxGauges outboxGauges;
+
+    @Inject
     @ConfigProperty(name = "csec.demo.seed", defaultValue = "false")
     boolean seedDemo;
 
@@ -53,5 +57,7 @@ public class ServiceStartup {
             demoEdition.seed();
         }
         backgroundSchedule.start();
+        // Gauges are registered when their bean is first made: make it now, so /metrics has them from the start.
+        outboxGauges.pending();
     }
 }
