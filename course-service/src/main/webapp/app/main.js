@@ -36,7 +36,11 @@ export function refresh() {
     show();
 }
 
+/** Counts navigations: a page that finishes loading after the user has moved on must not overwrite the newer one. */
+let shown = 0;
+
 async function show() {
+    const mine = ++shown;
     document.documentElement.lang = language();
     const [path, query] = location.hash.replace(/^#\/?/, '').split('?');
     const match = find(path);
@@ -54,11 +58,18 @@ async function show() {
         return;
     }
     replace(view, h('p', {class: 'loading'}, t('common.loading')));
+    // Each page draws into its own container (which it keeps, to redraw itself after a change), put in place only
+    // if no newer navigation happened meanwhile.
+    const page = h('div', {class: 'page'});
     try {
-        await match.route.render(view, match.params, new URLSearchParams(query || ''));
+        await match.route.render(page, match.params, new URLSearchParams(query || ''));
     } catch (error) {
-        replace(view, h('p', {class: 'notice error', role: 'alert'}, describe(error)));
+        replace(page, h('p', {class: 'notice error', role: 'alert'}, describe(error)));
     }
+    if (mine !== shown) {
+        return;
+    }
+    replace(view, page);
     document.title = (view.querySelector('h1')?.textContent || '') + ' · CSEC';
 }
 
