@@ -65,6 +65,10 @@ public final class Api {
         return send(user, HttpRequest.newBuilder(uri(path)).header("Accept", accept).GET());
     }
 
+    public Reply getWithRequestId(String user, String path, String requestId) {
+        return send(user, HttpRequest.newBuilder(uri(path)).header("X-Request-Id", requestId).GET());
+    }
+
     public Reply post(String user, String path, String json) {
         return send(user, HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));

@@ -457,6 +457,27 @@ class CourseServiceIT {
         };
     }
 
+    /** Every answer names its request; a well-formed id from the proxy is kept, anything else replaced. */
+    @Test
+    void everyCallHasARequestIdInItsAnswerAndInTheLog() throws Exception {
+        Api.Reply fresh = api.get(COORD_AR, "/me");
+        assertThat(fresh.header("X-Request-Id")).matches("[0-9a-f]{16}");
+        Api.Reply given = api.getWithRequestId(COORD_AR, "/me", "nginx-4f2a9c");
+        assertThat(given.header("X-Request-Id")).isEqualTo("nginx-4f2a9c");
+        Api.Reply forged = api.getWithRequestId(COORD_AR, "/me", "x status=200 user=admin");
+        assertThat(forged.header("X-Request-Id")).matches("[0-9a-f]{16}");
+
+        java.nio.file.Path log = java.nio.file.Path.of(System.getProperty("project.build.directory", "target"),
+                "payara-embedded.log.0");
+        java.util.regex.Pattern line = java.util.regex.Pattern.compile(
+                "request id=nginx-4f2a9c method=GET path=\\S*/api/v1/me status=200 ms=\\d+ user=" + COORD_AR);
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (!line.matcher(java.nio.file.Files.readString(log)).find() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(java.nio.file.Files.readString(log)).containsPattern(line).doesNotContain("x status=200 user=admin");
+    }
+
     @Test
     void healthMetricsAndTheApiDocumentAreServed() {
         Api.Reply ready = api.server("/health/ready");

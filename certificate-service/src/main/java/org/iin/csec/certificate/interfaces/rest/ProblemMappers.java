@@ -2,8 +2,10 @@ package org.iin.csec.certificate.interfaces.rest;
 
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -14,6 +16,7 @@ import org.iin.csec.certificate.domain.FieldProblem;
 import org.iin.csec.certificate.domain.InvalidInput;
 import org.iin.csec.certificate.domain.NotFound;
 import org.iin.csec.certificate.domain.RuleViolation;
+import org.iin.csec.certificate.interfaces.web.RequestLog;
 import org.iin.csec.certificate.signing.InvalidCredentialException;
 
 import java.util.List;
@@ -133,6 +136,9 @@ public final class ProblemMappers {
     public static class Unexpected implements ExceptionMapper<RuntimeException> {
         private static final Logger LOG = Logger.getLogger(Unexpected.class.getName());
 
+        @Context
+        HttpServletRequest request;
+
         @Override
         public Response toResponse(RuntimeException e) {
             Throwable cause = e;
@@ -157,7 +163,7 @@ public final class ProblemMappers {
                 }
                 cause = cause.getCause() == cause ? null : cause.getCause();
             }
-            LOG.log(Level.SEVERE, "Unexpected failure", e);
+            LOG.log(Level.SEVERE, "Unexpected failure in request id=" + request.getAttribute(RequestLog.ID), e);
             return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "internal-error",
                     "Something went wrong on our side; nothing was changed. Try again, and tell the "
                             + "administrator if it persists.").toResponse();

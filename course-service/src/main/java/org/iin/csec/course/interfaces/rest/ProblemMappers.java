@@ -1,8 +1,10 @@
 package org.iin.csec.course.interfaces.rest;
 
 import jakarta.persistence.OptimisticLockException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -13,6 +15,7 @@ import org.iin.csec.course.domain.FieldProblem;
 import org.iin.csec.course.domain.InvalidInput;
 import org.iin.csec.course.domain.NotFound;
 import org.iin.csec.course.domain.RuleViolation;
+import org.iin.csec.course.interfaces.web.RequestLog;
 
 import java.util.List;
 import java.util.logging.Level;
@@ -119,6 +122,9 @@ public final class ProblemMappers {
     public static class Unexpected implements ExceptionMapper<RuntimeException> {
         private static final Logger LOG = Logger.getLogger(Unexpected.class.getName());
 
+        @Context
+        HttpServletRequest request;
+
         @Override
         public Response toResponse(RuntimeException e) {
             // Containers wrap what the use case threw (transaction rollback, EJB, CDI): look through every layer.
@@ -130,7 +136,7 @@ public final class ProblemMappers {
                     return new ConcurrentChanges().toResponse(lock);
                 }
             }
-            LOG.log(Level.SEVERE, "Unexpected failure", e);
+            LOG.log(Level.SEVERE, "Unexpected failure in request id=" + request.getAttribute(RequestLog.ID), e);
             return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "internal-error",
                     "Something went wrong on our side; nothing was changed. Try again, and tell the administrator if it persists.")
                     .toResponse();
