@@ -1,7 +1,901 @@
-// The signatory's pages. (Being written.)
+// The signatories' pages: the certificates awaiting the caller's signature, a preview of each, signing on the
+// server (one, or all of them in a batch whose progress is shown) with the PKCS#12 file and passphrase given at
+// that moment, or downloading the prepared PDF to sign elsewhere and uploading it; and the signing certificate
+// registered for the caller's party. The course leader signs as the IIN, a state signatory as their state; an
+// administrator registers signing certificates for any party. The passphrase lives only in its password field and
+// in the one request that uses it; the field is cleared as soon as it is sent. It never reaches storage or the URL.
 
-export const routes = [];
+import {h, replace, saveFile} from '../dom.js';
+import {t, addMessages, formatDate, formatDateTime} from '../i18n.js';
+import * as api from '../api.js';
+import {ApiError} from '../api.js';
+import * as session from '../session.js';
+import {field, formMessage, onSubmit, notice, table, describe, clearErrors, Message} from '../forms.js';
+import {navigate} from '../main.js';
 
+const SIGNERS = ['COURSE_LEADER', 'STATE_SIGNATORY', 'ADMIN'];
+
+/** How often a running batch's progress is read. */
+const POLL_MILLIS = 800;
+
+export const routes = [
+    {path: 'signing', render: signingPage, roles: SIGNERS},
+];
+
+/** A card for each role that signs or registers signing certificates; a signer's says how many await them. */
 export function homeCards() {
-    return [];
+    const parties = myParties();
+    const count = h('p', {class: 'sign-count'});
+    if (parties.length) {
+        api.certificates('/certificates?status=ISSUED').then(
+            list => replace(count, t('sign.home.count', {count: awaitingAny(list, parties).length})),
+            () => replace(count));
+    }
+    return [h('section', {class: 'card', id: 'card-signing'},
+        h('h2', {}, t('sign.title')),
+        h('p', {}, t(parties.length ? 'sign.home.signer' : 'sign.home.admin')),
+        count,
+        h('a', {class: 'button primary', href: '#/signing'}, t(parties.length ? 'sign.home.open' : 'sign.home.openAdmin')))];
 }
+
+/**
+ * The parties the caller signs for: the course leader for the IIN, a state signatory for their state. {as} is what
+ * the API's "as" field takes, {key} what /signatories/{party} takes, {field} the PDF's signature field.
+ */
+function myParties() {
+    const account = session.account();
+    const parties = [];
+    if (session.hasRole('COURSE_LEADER')) {
+        parties.push({as: 'IIN', key: 'iin', field: 'iin', name: t('sign.party.IIN'), label: t('sign.partyLabel.IIN')});
+    }
+    if (session.hasRole('STATE_SIGNATORY') && account?.state) {
+        parties.push({as: 'STATE', key: account.state, field: 'state', state: account.state,
+            name: t('sign.party.STATE', {state: account.state}), label: t('sign.partyLabel.STATE', {state: account.state})});
+    }
+    return parties;
+}
+
+function awaiting(certificates, party) {
+    return certificates.filter(c => c.status === 'ISSUED' && (c.awaitingSignatures || []).includes(party.as)
+        && (!party.state || c.state?.code === party.state));
+}
+
+function awaitingAny(certificates, parties) {
+    return certificates.filter(c => parties.some(p => awaiting([c], p).length));
+}
+
+async function signingPage(main, params, query) {
+    const parties = myParties();
+    if (!parties.length) {
+        return adminPage(main);
+    }
+    const party = parties.find(p => p.as === query.get('as')) || parties[0];
+    const edition = query.get('edition') || '';
+    const [registered, certificates] = await Promise.all([
+        registration(party.key),
+        api.certificates('/certificates?status=ISSUED'),
+    ]);
+    const mine = awaiting(certificates, party);
+    const shown = edition ? mine.filter(c => c.editionCode === edition) : mine;
+    const page = {main, party, parties, edition, registered, mine, shown};
+
+    page.notice = h('div', {id: 'sign-notice', tabindex: '-1'});
+    page.progress = h('section', {id: 'sign-progress', class: 'card sign-progress', hidden: true,
+        'aria-labelledby': 'sign-progress-title'});
+    page.signDialog = signDialog(page);
+    page.uploadDialog = uploadDialog(page);
+    page.revokeDialog = revokeDialog(page);
+    page.previewDialog = previewDialog();
+
+    const list = h('section', {'aria-labelledby': 'sign-awaiting-title'},
+        h('h2', {id: 'sign-awaiting-title'}, t('sign.awaiting.title')),
+        page.notice,
+        page.progress,
+        toolbar(page),
+        certificateTable(page));
+    // The list is the daily work; until a signing certificate is registered, registering it comes first.
+    replace(main,
+        h('h1', {}, t('sign.title')),
+        parties.length > 1 ? partyChoice(page) : null,
+        h('p', {class: 'sign-intro'}, t('sign.intro', {party: party.name})),
+        registered ? [list, credentialSection(page)] : [credentialSection(page), list],
+        page.signDialog, page.uploadDialog, page.revokeDialog, page.previewDialog);
+}
+
+/** The caller's registered signing certificate, or null when none is registered yet. */
+async function registration(key) {
+    try {
+        return await api.certificates('/signatories/' + encodeURIComponent(key));
+    } catch (error) {
+        if (error instanceof ApiError && error.status === 404) {
+            return null;
+        }
+        throw error;
+    }
+}
+
+/** Someone who signs both as the IIN and as a state says which for this page. */
+function partyChoice(page) {
+    return h('fieldset', {class: 'sign-party-choice'},
+        h('legend', {}, t('sign.as')),
+        page.parties.map(p => h('label', {class: 'sign-radio'},
+            h('input', {type: 'radio', name: 'sign-as', value: p.as, checked: p.as === page.party.as,
+                onchange: () => navigate(pageLink({...page, party: p}))}),
+            ' ', p.label)));
+}
+
+function pageLink(page, edition = page.edition) {
+    const query = new URLSearchParams();
+    if (page.parties.length > 1) {
+        query.set('as', page.party.as);
+    }
+    if (edition) {
+        query.set('edition', edition);
+    }
+    const text = query.toString();
+    return 'signing' + (text ? '?' + text : '');
+}
+
+// ---- The registered signing certificate -------------------------------------------------------------------
+
+function credentialSection(page, doneText) {
+    const registered = page.registered;
+    const form = registrationForm(page.party.key, saved => {
+        // Drawn again with the new registration, the form folded away, and the focus on what happened.
+        page.registered = saved;
+        const fresh = credentialSection(page, t('sign.register.done', {subject: saved.subject}));
+        section.replaceWith(fresh);
+        fresh.querySelector('#sign-registered-notice').focus();
+    });
+    const section = h('section', {id: 'sign-credential', 'aria-labelledby': 'sign-credential-title'},
+        h('h2', {id: 'sign-credential-title'}, t('sign.credential.title')),
+        doneText ? h('p', {class: 'notice ok', role: 'status', id: 'sign-registered-notice', tabindex: '-1'}, doneText) : null,
+        registered ? certificateFacts(registered)
+            : h('p', {class: 'notice warn', id: 'sign-no-credential'}, t('sign.credential.none', {party: page.party.name})),
+        registered
+            ? h('details', {class: 'sign-register'}, h('summary', {}, t('sign.credential.replace')), form)
+            : h('div', {class: 'card'}, form));
+    return section;
+}
+
+function certificateFacts(s) {
+    const expired = s.notAfter && new Date(s.notAfter) < new Date();
+    const soon = !expired && s.notAfter && new Date(s.notAfter) - new Date() < 30 * 24 * 3600 * 1000;
+    return h('div', {class: 'card sign-facts', id: 'sign-registered'},
+        h('dl', {},
+            fact(t('sign.credential.subject'), s.subject),
+            fact(t('sign.credential.valid'), t('sign.credential.validRange',
+                {from: formatDate(s.notBefore), until: formatDate(s.notAfter)})),
+            fact(t('sign.credential.serial'), h('span', {class: 'sign-mono'}, s.serialNumber)),
+            fact(t('sign.credential.fingerprint'), h('span', {class: 'sign-mono'}, s.fingerprint)),
+            fact(t('sign.credential.source'), t('sign.source.' + s.source)),
+            fact(t('sign.credential.registered'), t('sign.credential.registeredBy',
+                {at: formatDateTime(s.registeredAt), by: s.registeredBy}))),
+        expired ? h('p', {class: 'notice error', role: 'alert'}, t('sign.credential.expired'))
+            : soon ? h('p', {class: 'notice warn'}, t('sign.credential.expiresSoon')) : null);
+}
+
+function fact(label, value) {
+    return h('div', {class: 'sign-fact'}, h('dt', {}, label), h('dd', {}, value));
+}
+
+/**
+ * Registers a party's signing certificate: from the PKCS#12 file (only its certificate is kept, never the key)
+ * or from the public certificate, for someone who signs elsewhere. {party} null lets an administrator type it.
+ */
+function registrationForm(party, whenDone) {
+    const form = h('form', {class: 'sign-register-form', novalidate: true},
+        party ? null : field({name: 'party', label: t('sign.register.party'), required: true, maxlength: 3,
+            autocomplete: 'off', hint: t('sign.register.partyHint')}),
+        h('fieldset', {},
+            h('legend', {}, t('sign.register.fromPkcs12')),
+            field({name: 'pkcs12', label: t('sign.pkcs12'), type: 'file', accept: '.p12,.pfx,application/x-pkcs12',
+                hint: t('sign.pkcs12Hint')}),
+            field({name: 'passphrase', label: t('sign.passphrase'), type: 'password', autocomplete: 'off'})),
+        h('p', {class: 'sign-or'}, t('sign.register.or')),
+        h('fieldset', {},
+            h('legend', {}, t('sign.register.fromCertificate')),
+            field({name: 'certificate', label: t('sign.register.certificate'), type: 'file',
+                accept: '.pem,.crt,.cer,.der', hint: t('sign.register.certificateHint')})),
+        formMessage(),
+        h('div', {class: 'actions'}, h('button', {type: 'submit', class: 'primary'}, t('sign.register.submit'))));
+    onSubmit(form, async () => {
+        const pkcs12 = form.elements.pkcs12.files[0];
+        const certificate = form.elements.certificate.files[0];
+        const key = party || form.elements.party.value.trim();
+        try {
+            requireFilled(form, party ? [] : ['party']);
+            if (Boolean(pkcs12) === Boolean(certificate)) {
+                throw new Message(t('sign.register.oneOf'));
+            }
+            if (pkcs12) {
+                requireFilled(form, ['passphrase']);
+            }
+            const body = pkcs12
+                ? {pkcs12: await base64Of(pkcs12), passphrase: form.elements.passphrase.value}
+                : {certificate: await certificateText(certificate)};
+            await whenDone(await api.certificates('/signatories/' + encodeURIComponent(key), {method: 'PUT', json: body}));
+        } catch (error) {
+            throw localized(error);
+        } finally {
+            form.elements.passphrase.value = '';
+        }
+    });
+    return form;
+}
+
+// ---- The certificates awaiting the caller ------------------------------------------------------------------
+
+function toolbar(page) {
+    const editions = new Map(page.mine.map(c => [c.editionCode, c.editionCode + ' · ' + c.editionTitle]));
+    if (page.edition && !editions.has(page.edition)) {
+        editions.set(page.edition, page.edition); // Everything of it is signed now: the choice stays what it was.
+    }
+    const filter = field({name: 'edition', label: t('common.edition'), value: page.edition,
+        options: [['', t('sign.allEditions')], ...[...editions.entries()].sort()],
+        onchange: e => navigate(pageLink(page, e.target.value))});
+    const count = page.shown.length;
+    page.signAllButton = h('button', {type: 'button', class: 'primary', id: 'sign-all', disabled: count === 0,
+        onclick: () => openSignDialog(page, {all: true, count})},
+        t('sign.signAll', {count}));
+    return h('div', {class: 'sign-toolbar'},
+        h('div', {class: 'sign-filter'}, filter),
+        h('div', {class: 'sign-all'}, page.signAllButton,
+            h('p', {class: 'hint'}, page.edition ? t('sign.signAllHintEdition', {edition: page.edition})
+                : t('sign.signAllHint'))));
+}
+
+function certificateTable(page) {
+    const leader = page.party.as === 'IIN';
+    if (!page.shown.length) {
+        return h('div', {id: 'sign-list'}, h('p', {class: 'notice info'}, t('sign.awaiting.none')));
+    }
+    const columns = [
+        {label: t('sign.col.holder'), cell: c => c.holder?.name},
+        {label: t('common.edition'), cell: c => c.editionCode, class: 'sign-code'},
+        {label: t('common.state'), cell: c => c.state?.name + ' (' + c.state?.code + ')'},
+        {label: t('sign.col.number'), cell: c => c.number, class: 'sign-code'},
+        {label: t('sign.col.signatures'), cell: c => signatures(c)},
+        {label: t('common.actions'), cell: c => h('div', {class: 'actions sign-actions'},
+            action(c, 'preview', 'sign.preview', e => preview(page, c, e.currentTarget)),
+            action(c, 'primary sign-one', 'sign.signOne', () => openSignDialog(page, {certificate: c})),
+            action(c, 'download', 'sign.download', e => download(page, c, e.currentTarget)),
+            action(c, 'upload', 'sign.upload', () => openUploadDialog(page, c)),
+            leader ? action(c, 'danger revoke', 'sign.revoke', () => openRevokeDialog(page, c)) : null)},
+    ];
+    const list = h('div', {id: 'sign-list'}, table(columns, page.shown, {
+        caption: t('sign.awaiting.caption', {count: page.shown.length}),
+        rowAttrs: c => ({dataset: {certificate: c.id, number: c.number}}),
+    }));
+    // On a phone each row is shown as a block, each cell under its column's name (signatory.css).
+    list.querySelectorAll('tbody tr').forEach(tr => [...tr.cells].forEach((td, i) => { td.dataset.label = columns[i].label; }));
+    return list;
+}
+
+/** A row's button; its accessible name says which certificate, since every row has the same buttons. */
+function action(c, className, key, onclick) {
+    return h('button', {type: 'button', class: className, onclick,
+        'aria-label': t('sign.actionOn', {action: t(key), number: c.number, holder: c.holder?.name})}, t(key));
+}
+
+/** Which of the two signatures the certificate has, and when. */
+function signatures(c) {
+    return h('ul', {class: 'sign-signatures'}, ['iin', 'state'].map(key => {
+        const s = c.signatures?.[key];
+        const who = key === 'iin' ? t('sign.party.short.IIN') : c.state?.code;
+        return h('li', {class: s ? 'sign-yes' : 'sign-no'},
+            h('span', {class: 'badge ' + (s ? 'sign-badge-yes' : 'sign-badge-no')},
+                s ? t('sign.signature.present', {who}) : t('sign.signature.missing', {who})),
+            s ? ' ' + formatDate(s.signedAt) : null);
+    }));
+}
+
+// ---- Signing on the server: one, or all in a batch ---------------------------------------------------------
+
+/** One dialog for both: the PKCS#12 file and its passphrase, asked each time; the file stays chosen. */
+function signDialog(page) {
+    const title = h('h2', {id: 'sign-dialog-title'});
+    const what = h('p', {class: 'sign-what'});
+    const submit = h('button', {type: 'submit', class: 'primary'});
+    const form = h('form', {id: 'sign-form', novalidate: true},
+        title, what,
+        field({name: 'pkcs12', label: t('sign.pkcs12'), type: 'file', accept: '.p12,.pfx,application/x-pkcs12',
+            required: true, hint: t('sign.pkcs12Hint')}),
+        field({name: 'passphrase', label: t('sign.passphrase'), type: 'password', required: true, autocomplete: 'off',
+            hint: t('sign.passphraseHint')}),
+        formMessage(),
+        h('div', {class: 'actions'}, submit,
+            h('button', {type: 'button', onclick: () => dialog.close()}, t('common.cancel'))));
+    const dialog = h('dialog', {id: 'sign-dialog', class: 'sign-dialog', 'aria-labelledby': 'sign-dialog-title'}, form);
+    Object.assign(dialog, {title_: title, what, submit, form});
+    dialog.addEventListener('close', () => {
+        form.elements.passphrase.value = '';
+    });
+    onSubmit(form, async () => {
+        const target = dialog.target;
+        try {
+            requireFilled(form, ['pkcs12', 'passphrase']);
+            const body = {pkcs12: await base64Of(form.elements.pkcs12.files[0]),
+                passphrase: form.elements.passphrase.value, as: page.party.as};
+            form.elements.passphrase.value = '';
+            if (target.all) {
+                const batch = await api.certificates('/certificates/signatures', {method: 'POST',
+                    json: {...body, edition: page.edition || null}});
+                dialog.close();
+                follow(page, batch);
+            } else {
+                const signed = await api.certificates('/certificates/' + target.certificate.id + '/signatures',
+                    {method: 'POST', json: body});
+                dialog.close();
+                await reloadList(page, 'ok', signedText(signed));
+            }
+        } catch (error) {
+            if (target.all && error instanceof ApiError && error.problem.code === 'batch-running') {
+                // Someone (maybe this person, in another tab) is already signing for this party: show that batch.
+                const running = /signing-batches\/(\d+)/.exec(error.problem.detail || '');
+                if (running) {
+                    dialog.close();
+                    follow(page, {id: Number(running[1]), status: 'RUNNING', total: 0, done: 0, failed: 0});
+                    return;
+                }
+            }
+            throw localized(error);
+        } finally {
+            form.elements.passphrase.value = '';
+        }
+    });
+    return dialog;
+}
+
+function openSignDialog(page, target) {
+    const dialog = page.signDialog;
+    dialog.target = target;
+    replace(dialog.title_, target.all ? t('sign.dialog.allTitle', {count: target.count}) : t('sign.dialog.oneTitle'));
+    replace(dialog.what, target.all
+        ? t(page.edition ? 'sign.dialog.allWhatEdition' : 'sign.dialog.allWhat',
+            {count: target.count, party: page.party.name, edition: page.edition})
+        : t('sign.dialog.oneWhat', {number: target.certificate.number, holder: target.certificate.holder?.name,
+            party: page.party.name}));
+    replace(dialog.submit, target.all ? t('sign.dialog.signAll', {count: target.count}) : t('sign.dialog.signOne'));
+    clearErrors(dialog.form);
+    dialog.showModal();
+    (dialog.form.elements.pkcs12.files.length ? dialog.form.elements.passphrase : dialog.form.elements.pkcs12).focus();
+}
+
+function signedText(c) {
+    return c.status === 'SIGNED'
+        ? t('sign.done.signed', {number: c.number, holder: c.holder?.name})
+        : t('sign.done.waiting', {number: c.number, holder: c.holder?.name});
+}
+
+/** Shows a batch's progress until it ends, then what it did, and the list as it is now. */
+async function follow(page, batch) {
+    page.signAllButton.disabled = true;
+    const bar = h('progress', {id: 'sign-progress-bar', max: Math.max(batch.total, 1), value: 0,
+        'aria-labelledby': 'sign-progress-title'});
+    const status = h('p', {id: 'sign-progress-status', role: 'status', 'aria-live': 'polite'});
+    const details = h('div', {id: 'sign-progress-details'});
+    page.progress.hidden = false;
+    replace(page.progress, h('h2', {id: 'sign-progress-title'}, t('sign.progress.title')), bar, status, details);
+    page.progress.scrollIntoView({block: 'nearest'});
+    let current = batch;
+    while (current.status === 'RUNNING' && page.main.contains(page.progress)) {
+        show(current);
+        await pause(POLL_MILLIS);
+        try {
+            current = await api.certificates('/signing-batches/' + batch.id);
+        } catch (error) {
+            replace(details, h('p', {class: 'notice error', role: 'alert'}, describe(error)));
+            return;
+        }
+    }
+    if (!page.main.contains(page.progress)) {
+        return;
+    }
+    show(current);
+    replace(details,
+        h('p', {class: 'notice ' + (current.status === 'COMPLETED' && !current.failed ? 'ok' : current.status === 'COMPLETED' ? 'warn' : 'error'),
+            id: 'sign-progress-summary'},
+        current.status !== 'COMPLETED' ? t('sign.progress.interrupted', {done: current.done, total: current.total})
+            : current.failed ? t('sign.progress.completedWithFailures', {done: current.done, failed: current.failed})
+            : t('sign.progress.completed', {done: current.done})),
+        current.failures?.length ? h('ul', {class: 'sign-failures'}, current.failures.map(f => h('li', {}, f))) : null);
+    await reloadList(page);
+
+    function show(b) {
+        bar.max = Math.max(b.total, 1);
+        bar.value = b.done + b.failed;
+        replace(status, t('sign.progress.status', {done: b.done, total: b.total, failed: b.failed}));
+    }
+}
+
+function pause(millis) {
+    return new Promise(resolve => setTimeout(resolve, millis));
+}
+
+/** Reads the list again (what was signed leaves it) and says what happened above it. */
+async function reloadList(page, kind, text) {
+    const certificates = await api.certificates('/certificates?status=ISSUED');
+    page.mine = awaiting(certificates, page.party);
+    page.shown = page.edition ? page.mine.filter(c => c.editionCode === page.edition) : page.mine;
+    page.main.querySelector('.sign-toolbar')?.replaceWith(toolbar(page));
+    page.main.querySelector('#sign-list')?.replaceWith(certificateTable(page));
+    if (text) {
+        notice(page.notice, kind, text);
+        page.notice.focus();
+    }
+}
+
+// ---- Preview and download ----------------------------------------------------------------------------------
+
+function previewDialog() {
+    const title = h('h2', {id: 'sign-preview-title'});
+    const frame = h('div', {class: 'sign-preview-frame'});
+    const dialog = h('dialog', {id: 'sign-preview', class: 'sign-dialog sign-preview', 'aria-labelledby': 'sign-preview-title'},
+        h('div', {class: 'sign-preview-head'}, title,
+            h('button', {type: 'button', class: 'sign-close', onclick: () => dialog.close()}, t('common.close'))),
+        frame);
+    Object.assign(dialog, {title_: title, frame});
+    dialog.addEventListener('close', () => {
+        if (dialog.url) {
+            URL.revokeObjectURL(dialog.url);
+            dialog.url = null;
+        }
+        replace(frame);
+        dialog.opener?.focus();
+    });
+    return dialog;
+}
+
+/** The current PDF, shown from an object URL in a frame (the page's policy allows blob: frames only). */
+async function preview(page, c, button) {
+    const dialog = page.previewDialog;
+    button.disabled = true;
+    try {
+        const pdf = await api.certificates('/certificates/' + c.id + '/pdf', {as: 'blob', accept: 'application/pdf, application/problem+json'});
+        dialog.url = URL.createObjectURL(pdf);
+        dialog.opener = button;
+        replace(dialog.title_, t('sign.previewOf', {number: c.number, holder: c.holder?.name}));
+        replace(dialog.frame,
+            h('iframe', {src: dialog.url, title: t('sign.previewOf', {number: c.number, holder: c.holder?.name})}),
+            h('p', {}, h('a', {href: dialog.url, target: '_blank', rel: 'noopener'}, t('sign.previewOpen'))));
+        dialog.showModal();
+    } catch (error) {
+        notice(page.notice, 'error', describe(error));
+    } finally {
+        button.disabled = false;
+    }
+}
+
+async function download(page, c, button) {
+    button.disabled = true;
+    try {
+        const pdf = await api.certificates('/certificates/' + c.id + '/pdf', {as: 'blob', accept: 'application/pdf, application/problem+json'});
+        saveFile(pdf, fileName(c));
+        notice(page.notice, 'info', t('sign.downloaded', {file: fileName(c), field: page.party.field}));
+    } catch (error) {
+        notice(page.notice, 'error', describe(error));
+    } finally {
+        button.disabled = false;
+    }
+}
+
+function fileName(c) {
+    return 'certificado-' + c.number.replace(/[^A-Za-z0-9-]+/g, '-') + '.pdf';
+}
+
+// ---- A PDF signed elsewhere --------------------------------------------------------------------------------
+
+function uploadDialog(page) {
+    const title = h('h2', {id: 'sign-upload-title'});
+    const form = h('form', {id: 'sign-upload-form', novalidate: true},
+        title,
+        h('p', {}, t('sign.upload.what', {field: page.party.field})),
+        field({name: 'pdf', label: t('sign.upload.file'), type: 'file', accept: 'application/pdf,.pdf', required: true}),
+        formMessage(),
+        h('div', {class: 'actions'},
+            h('button', {type: 'submit', class: 'primary'}, t('sign.upload.submit')),
+            h('button', {type: 'button', onclick: () => dialog.close()}, t('common.cancel'))));
+    const dialog = h('dialog', {id: 'sign-upload', class: 'sign-dialog', 'aria-labelledby': 'sign-upload-title'}, form);
+    Object.assign(dialog, {title_: title, form});
+    onSubmit(form, async () => {
+        const c = dialog.certificate;
+        try {
+            requireFilled(form, ['pdf']);
+            const signed = await api.certificates('/certificates/' + c.id + '/pdf?as=' + page.party.as,
+                {method: 'PUT', body: form.elements.pdf.files[0], type: 'application/pdf'});
+            dialog.close();
+            await reloadList(page, 'ok', signedText(signed));
+        } catch (error) {
+            throw refusal(error);
+        }
+    });
+    return dialog;
+}
+
+function openUploadDialog(page, c) {
+    const dialog = page.uploadDialog;
+    dialog.certificate = c;
+    replace(dialog.title_, t('sign.upload.title', {number: c.number, holder: c.holder?.name}));
+    clearErrors(dialog.form);
+    dialog.form.elements.pdf.value = '';
+    dialog.showModal();
+    dialog.form.elements.pdf.focus();
+}
+
+/** The signature check's verdict, in the reader's words, with the server's explanation after it. */
+function refusal(error) {
+    const verdict = error instanceof ApiError ? error.problem.verdict : null;
+    if (verdict) {
+        return new Message(t('sign.verdict.refused', {reason: t('sign.verdict.' + verdict.outcome)}));
+    }
+    return localized(error);
+}
+
+// ---- Revocation (the course leader) ------------------------------------------------------------------------
+
+function revokeDialog(page) {
+    if (page.party.as !== 'IIN') {
+        return null;
+    }
+    const title = h('h2', {id: 'sign-revoke-title'});
+    const form = h('form', {id: 'sign-revoke-form', novalidate: true},
+        title,
+        h('p', {}, t('sign.revoke.what')),
+        field({name: 'reason', label: t('sign.revoke.reason'), type: 'textarea', required: true, maxlength: 500,
+            hint: t('sign.revoke.reasonHint')}),
+        formMessage(),
+        h('div', {class: 'actions'},
+            h('button', {type: 'submit', class: 'danger'}, t('sign.revoke.submit')),
+            h('button', {type: 'button', onclick: () => dialog.close()}, t('common.cancel'))));
+    const dialog = h('dialog', {id: 'sign-revoke', class: 'sign-dialog', 'aria-labelledby': 'sign-revoke-title'}, form);
+    Object.assign(dialog, {title_: title, form});
+    onSubmit(form, async () => {
+        const c = dialog.certificate;
+        try {
+            requireFilled(form, ['reason']);
+            await api.certificates('/certificates/' + c.id + '/revoke', {method: 'POST',
+                json: {reason: form.elements.reason.value}});
+            dialog.close();
+            await reloadList(page, 'ok', t('sign.revoke.done', {number: c.number, holder: c.holder?.name}));
+        } catch (error) {
+            throw localized(error);
+        }
+    });
+    return dialog;
+}
+
+function openRevokeDialog(page, c) {
+    const dialog = page.revokeDialog;
+    dialog.certificate = c;
+    replace(dialog.title_, t('sign.revoke.title', {number: c.number, holder: c.holder?.name}));
+    clearErrors(dialog.form);
+    dialog.form.elements.reason.value = '';
+    dialog.showModal();
+    dialog.form.elements.reason.focus();
+}
+
+// ---- The administrator: every party's registration ---------------------------------------------------------
+
+async function adminPage(main, doneText) {
+    const registrations = await api.certificates('/signatories');
+    replace(main,
+        h('h1', {}, t('sign.title')),
+        h('p', {class: 'sign-intro'}, t('sign.admin.intro')),
+        doneText ? h('p', {class: 'notice ok', role: 'status', id: 'sign-registered-notice', tabindex: '-1'}, doneText) : null,
+        h('h2', {}, t('sign.admin.registered')),
+        table([
+            {label: t('sign.admin.party'), cell: s => s.party === 'IIN' ? t('sign.partyLabel.IIN') : t('sign.partyLabel.STATE', {state: s.party})},
+            {label: t('sign.credential.subject'), cell: s => s.subject},
+            {label: t('sign.credential.valid'), cell: s => t('sign.credential.validRange',
+                {from: formatDate(s.notBefore), until: formatDate(s.notAfter)})},
+            {label: t('sign.credential.fingerprint'), cell: s => h('span', {class: 'sign-mono'}, s.fingerprint)},
+            {label: t('sign.credential.registered'), cell: s => t('sign.credential.registeredBy',
+                {at: formatDateTime(s.registeredAt), by: s.registeredBy})},
+        ], registrations, {rowAttrs: s => ({dataset: {party: s.party}})}),
+        h('h2', {}, t('sign.admin.register')),
+        h('div', {class: 'card'}, registrationForm(null, async saved => {
+            await adminPage(main, t('sign.register.done', {subject: saved.subject}));
+            main.querySelector('#sign-registered-notice').focus();
+        })));
+}
+
+// ---- Small helpers -----------------------------------------------------------------------------------------
+
+/** A required field left empty gets its message next to it, in the page's language, before anything is sent. */
+function requireFilled(form, names) {
+    const errors = names.filter(name => {
+        const input = form.elements[name];
+        return input.type === 'file' ? !input.files.length : !input.value.trim();
+    }).map(name => ({field: name, message: t('sign.required')}));
+    if (errors.length) {
+        throw new ApiError(400, {errors});
+    }
+}
+
+/** A file as base64, the way the API takes a PKCS#12. */
+function base64Of(file) {
+    return new Promise((resolve, reject) => {
+        const reader = new FileReader();
+        reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+        reader.onerror = () => reject(new Message(t('sign.unreadableFile')));
+        reader.readAsDataURL(file);
+    });
+}
+
+/** A public certificate as the API takes it: PEM as it is, DER (binary) in base64. */
+async function certificateText(file) {
+    const text = await file.text().catch(() => '');
+    return text.includes('-----BEGIN') ? text : base64Of(file);
+}
+
+/** The server's problems this page knows, in the reader's language; the server's own words otherwise. */
+const PROBLEMS = {
+    'invalid-credential': 'sign.problem.invalidCredential',
+    'not-the-registered-certificate': 'sign.problem.notTheRegistered',
+    'no-registered-certificate': 'sign.problem.noRegistered',
+    'registered-certificate-expired': 'sign.problem.registeredExpired',
+    'certificate-expired': 'sign.problem.certificateExpired',
+    'certificate-not-yet-valid': 'sign.problem.certificateNotYetValid',
+    'unreadable-certificate': 'sign.problem.unreadableCertificate',
+    'pkcs12-too-large': 'sign.problem.pkcs12TooLarge',
+    'pkcs12-not-base64': 'sign.problem.invalidCredential',
+    'already-signed': 'sign.problem.alreadySigned',
+    'certificate-revoked': 'sign.problem.revoked',
+    'already-revoked': 'sign.problem.revoked',
+    'batch-running': 'sign.problem.batchRunning',
+    'reason-required': 'sign.required',
+    'reason-too-long': 'sign.problem.reasonTooLong',
+    'pdf-too-large': 'sign.problem.pdfTooLarge',
+    'unknown-party': 'sign.problem.unknownParty',
+    'unknown-state': 'sign.problem.unknownParty',
+};
+
+function localized(error) {
+    const key = error instanceof ApiError ? PROBLEMS[error.problem.code] : null;
+    if (key) {
+        const text = t(key);
+        error.problem.detail = text;
+        error.problem.errors = (error.problem.errors || []).map(e => ({...e, message: text}));
+    }
+    return error;
+}
+
+addMessages({
+    es: {
+        'sign.title': 'Firma de certificados',
+        'sign.home.signer': 'Los certificados que esperan su firma: véalos, fírmelos uno a uno o todos a la vez, o descárguelos para firmarlos en otro lugar.',
+        'sign.home.admin': 'Los certificados de firma registrados del IIN y de cada Estado.',
+        'sign.home.count': '{count} certificado(s) esperan su firma.',
+        'sign.home.open': 'Ir a firmar',
+        'sign.home.openAdmin': 'Ver los certificados de firma',
+        'sign.party.IIN': 'el IIN (coordinación del curso)',
+        'sign.party.STATE': 'el Estado {state}',
+        'sign.partyLabel.IIN': 'IIN (coordinación del curso)',
+        'sign.partyLabel.STATE': 'Estado {state}',
+        'sign.party.short.IIN': 'IIN',
+        'sign.as': 'Firmar por',
+        'sign.intro': 'Usted firma por {party}. Cada certificado lleva dos firmas, la del IIN y la del Estado, en cualquier orden; cuando tiene las dos es válido.',
+        'sign.credential.title': 'Su certificado de firma',
+        'sign.credential.none': 'Todavía no hay un certificado de firma registrado para {party}. Regístrelo aquí antes de firmar: con su archivo PKCS#12 (solo se guarda el certificado público, nunca la clave) o con el certificado público si firma en otro lugar.',
+        'sign.credential.replace': 'Registrar otro certificado de firma',
+        'sign.credential.subject': 'Titular del certificado',
+        'sign.credential.valid': 'Validez',
+        'sign.credential.validRange': 'del {from} al {until}',
+        'sign.credential.serial': 'Número de serie',
+        'sign.credential.fingerprint': 'Huella SHA-256',
+        'sign.credential.source': 'Registrado desde',
+        'sign.credential.registered': 'Registro',
+        'sign.credential.registeredBy': '{at}, por {by}',
+        'sign.credential.expired': 'Este certificado de firma venció: registre uno vigente para poder firmar.',
+        'sign.credential.expiresSoon': 'Este certificado de firma vence en menos de 30 días.',
+        'sign.source.PKCS12': 'un archivo PKCS#12 (firma en este servicio)',
+        'sign.source.CERTIFICATE': 'un certificado público (firma en otro lugar)',
+        'sign.register.party': 'Parte',
+        'sign.register.partyHint': '«iin» para el IIN, o el código ISO de dos letras del Estado (AR, UY, MX…).',
+        'sign.register.fromPkcs12': 'Con su archivo PKCS#12',
+        'sign.register.or': 'o bien',
+        'sign.register.fromCertificate': 'Con su certificado público, si firma en otro lugar',
+        'sign.register.certificate': 'Certificado público (PEM, .crt, .cer)',
+        'sign.register.certificateHint': 'Por ejemplo el de su identificación digital nacional.',
+        'sign.register.submit': 'Registrar',
+        'sign.register.oneOf': 'Elija un archivo PKCS#12 (con su contraseña) o un certificado público: uno de los dos.',
+        'sign.register.done': 'Registrado: {subject}.',
+        'sign.pkcs12': 'Archivo de firma PKCS#12 (.p12 o .pfx)',
+        'sign.pkcs12Hint': 'Su credencial de firma. Se usa solo para esta operación y no se guarda.',
+        'sign.passphrase': 'Contraseña del archivo de firma',
+        'sign.passphraseHint': 'Se usa solo para firmar ahora; no se guarda en ningún lugar.',
+        'sign.required': 'Este dato es obligatorio.',
+        'sign.unreadableFile': 'No se pudo leer el archivo elegido.',
+        'sign.awaiting.title': 'Certificados que esperan su firma',
+        'sign.awaiting.caption': '{count} certificado(s) esperan su firma',
+        'sign.awaiting.none': 'Ningún certificado espera su firma ahora.',
+        'sign.allEditions': 'Todas las ediciones',
+        'sign.signAll': 'Firmar todos ({count})',
+        'sign.signAllHint': 'Firma todos los certificados que esperan su firma, de todas las ediciones.',
+        'sign.signAllHintEdition': 'Firma todos los certificados de la edición {edition} que esperan su firma.',
+        'sign.col.holder': 'Titular',
+        'sign.col.number': 'Número',
+        'sign.col.signatures': 'Firmas',
+        'sign.signature.present': '{who}: firmado',
+        'sign.signature.missing': '{who}: falta',
+        'sign.preview': 'Ver',
+        'sign.signOne': 'Firmar',
+        'sign.download': 'Descargar PDF',
+        'sign.upload': 'Subir PDF firmado',
+        'sign.revoke': 'Revocar',
+        'sign.actionOn': '{action}: {number}, {holder}',
+        'sign.previewOf': 'Certificado {number} de {holder}',
+        'sign.previewOpen': 'Abrir el PDF en una pestaña nueva',
+        'sign.downloaded': 'Se descargó {file}. Fírmelo en el campo de firma «{field}» sin cambiar nada más y súbalo con «Subir PDF firmado».',
+        'sign.dialog.oneTitle': 'Firmar un certificado',
+        'sign.dialog.oneWhat': 'Certificado {number} de {holder}. Su firma por {party} se agregará en el servidor, con su archivo de firma.',
+        'sign.dialog.allTitle': 'Firmar {count} certificado(s)',
+        'sign.dialog.allWhat': 'Se firmarán, por {party}, los {count} certificado(s) que esperan su firma, de todas las ediciones. Podrá seguir el avance en esta página.',
+        'sign.dialog.allWhatEdition': 'Se firmarán, por {party}, los {count} certificado(s) de la edición {edition} que esperan su firma. Podrá seguir el avance en esta página.',
+        'sign.dialog.signOne': 'Firmar',
+        'sign.dialog.signAll': 'Firmar los {count}',
+        'sign.done.signed': 'Se firmó el certificado {number} de {holder}. Ya tiene las dos firmas: es válido.',
+        'sign.done.waiting': 'Se firmó el certificado {number} de {holder}. Falta la firma de la otra parte.',
+        'sign.progress.title': 'Firma de varios certificados',
+        'sign.progress.status': 'Firmados {done} de {total}; con error: {failed}.',
+        'sign.progress.completed': 'Terminado: se firmaron {done} certificado(s).',
+        'sign.progress.completedWithFailures': 'Terminado: se firmaron {done} certificado(s); {failed} no se pudieron firmar, por estos motivos:',
+        'sign.progress.interrupted': 'La firma se interrumpió ({done} de {total} firmados; lo firmado se conserva). Vuelva a pulsar «Firmar todos» para continuar.',
+        'sign.upload.title': 'Subir el PDF firmado: {number} de {holder}',
+        'sign.upload.what': 'Descargue el PDF preparado, fírmelo con su herramienta de firma (por ejemplo su identificación digital nacional) en el campo de firma «{field}», sin cambiar nada más, y súbalo aquí. Se acepta solo si el documento no cambió y la firma es válida y está hecha con su certificado registrado.',
+        'sign.upload.file': 'PDF firmado',
+        'sign.upload.submit': 'Subir y comprobar',
+        'sign.verdict.refused': 'No se aceptó el PDF: {reason}',
+        'sign.verdict.NOT_A_PDF': 'el archivo no es un PDF legible.',
+        'sign.verdict.ORIGINAL_CHANGED': 'el documento no es el preparado o fue modificado (por ejemplo, guardado de nuevo). Firme el PDF descargado sin cambiarlo.',
+        'sign.verdict.NO_NEW_SIGNATURE': 'no tiene una firma nueva.',
+        'sign.verdict.WRONG_FIELD': 'la firma no está en su campo de firma.',
+        'sign.verdict.SIGNATURE_INVALID': 'la firma está dañada o no cubre todo el documento.',
+        'sign.verdict.CHANGED_AFTER_SIGNING': 'se agregó algo al documento después de firmarlo.',
+        'sign.verdict.WRONG_SIGNER': 'la firma se hizo con otro certificado que el registrado para usted.',
+        'sign.verdict.UNEXPECTED_CHANGES': 'además de la firma, se cambió el documento (contenido, campos, páginas u otra firma).',
+        'sign.revoke.title': 'Revocar el certificado {number} de {holder}',
+        'sign.revoke.what': 'Un certificado revocado deja de ser válido y ya no se puede firmar. La verificación pública lo mostrará como revocado. No se puede deshacer.',
+        'sign.revoke.reason': 'Motivo',
+        'sign.revoke.reasonHint': 'Para el registro interno; no se publica. Hasta 500 caracteres.',
+        'sign.revoke.submit': 'Revocar el certificado',
+        'sign.revoke.done': 'Se revocó el certificado {number} de {holder}.',
+        'sign.admin.intro': 'Firman la coordinación del curso (como IIN) y la firma de cada Estado. Aquí puede registrar el certificado de firma de cualquiera de ellos.',
+        'sign.admin.registered': 'Certificados de firma registrados',
+        'sign.admin.register': 'Registrar un certificado de firma',
+        'sign.admin.party': 'Parte',
+        'sign.problem.invalidCredential': 'No se pudo abrir el archivo de firma: la contraseña no es correcta, o el archivo no es un PKCS#12.',
+        'sign.problem.notTheRegistered': 'Este archivo tiene otro certificado que el registrado para usted. Use el registrado, o registre antes este.',
+        'sign.problem.noRegistered': 'Todavía no hay un certificado de firma registrado para usted: regístrelo primero, arriba en esta página.',
+        'sign.problem.registeredExpired': 'El certificado de firma registrado para usted venció: registre uno vigente.',
+        'sign.problem.certificateExpired': 'Este certificado venció.',
+        'sign.problem.certificateNotYetValid': 'Este certificado todavía no es válido.',
+        'sign.problem.unreadableCertificate': 'Este archivo no es un certificado (PEM o DER).',
+        'sign.problem.pkcs12TooLarge': 'El archivo es demasiado grande para ser un archivo de firma PKCS#12.',
+        'sign.problem.alreadySigned': 'Este certificado ya tiene su firma.',
+        'sign.problem.revoked': 'Este certificado está revocado.',
+        'sign.problem.batchRunning': 'Ya hay una firma de varios certificados en curso para usted.',
+        'sign.problem.reasonTooLong': 'El motivo tiene más de 500 caracteres.',
+        'sign.problem.pdfTooLarge': 'El archivo es demasiado grande para ser un certificado firmado (máximo 10 MB).',
+        'sign.problem.unknownParty': 'Escriba «iin» o el código ISO de dos letras de un Estado.',
+    },
+    en: {
+        'sign.title': 'Certificate signing',
+        'sign.home.signer': 'The certificates awaiting your signature: look at them, sign them one by one or all at once, or download them to sign elsewhere.',
+        'sign.home.admin': 'The registered signing certificates of the IIN and of each state.',
+        'sign.home.count': '{count} certificate(s) await your signature.',
+        'sign.home.open': 'Go to signing',
+        'sign.home.openAdmin': 'See the signing certificates',
+        'sign.party.IIN': 'the IIN (course leader)',
+        'sign.party.STATE': 'the state {state}',
+        'sign.partyLabel.IIN': 'IIN (course leader)',
+        'sign.partyLabel.STATE': 'State {state}',
+        'sign.party.short.IIN': 'IIN',
+        'sign.as': 'Sign for',
+        'sign.intro': 'You sign for {party}. Each certificate bears two signatures, the IIN\'s and the state\'s, in either order; with both it is valid.',
+        'sign.credential.title': 'Your signing certificate',
+        'sign.credential.none': 'No signing certificate is registered for {party} yet. Register it here before signing: with your PKCS#12 file (only the public certificate is kept, never the key) or with the public certificate if you sign elsewhere.',
+        'sign.credential.replace': 'Register another signing certificate',
+        'sign.credential.subject': 'Certificate holder',
+        'sign.credential.valid': 'Validity',
+        'sign.credential.validRange': 'from {from} to {until}',
+        'sign.credential.serial': 'Serial number',
+        'sign.credential.fingerprint': 'SHA-256 fingerprint',
+        'sign.credential.source': 'Registered from',
+        'sign.credential.registered': 'Registration',
+        'sign.credential.registeredBy': '{at}, by {by}',
+        'sign.credential.expired': 'This signing certificate has expired: register a valid one to sign.',
+        'sign.credential.expiresSoon': 'This signing certificate expires in less than 30 days.',
+        'sign.source.PKCS12': 'a PKCS#12 file (signs in this service)',
+        'sign.source.CERTIFICATE': 'a public certificate (signs elsewhere)',
+        'sign.register.party': 'Party',
+        'sign.register.partyHint': '"iin" for the IIN, or the state\'s two-letter ISO code (AR, UY, MX…).',
+        'sign.register.fromPkcs12': 'With your PKCS#12 file',
+        'sign.register.or': 'or',
+        'sign.register.fromCertificate': 'With your public certificate, if you sign elsewhere',
+        'sign.register.certificate': 'Public certificate (PEM, .crt, .cer)',
+        'sign.register.certificateHint': 'For example your national digital ID\'s.',
+        'sign.register.submit': 'Register',
+        'sign.register.oneOf': 'Choose a PKCS#12 file (with its passphrase) or a public certificate: one of them.',
+        'sign.register.done': 'Registered: {subject}.',
+        'sign.pkcs12': 'PKCS#12 signing file (.p12 or .pfx)',
+        'sign.pkcs12Hint': 'Your signing credential. It is used for this operation only and never stored.',
+        'sign.passphrase': 'Signing file passphrase',
+        'sign.passphraseHint': 'Used only to sign now; never stored anywhere.',
+        'sign.required': 'This is required.',
+        'sign.unreadableFile': 'The chosen file could not be read.',
+        'sign.awaiting.title': 'Certificates awaiting your signature',
+        'sign.awaiting.caption': '{count} certificate(s) await your signature',
+        'sign.awaiting.none': 'No certificate awaits your signature now.',
+        'sign.allEditions': 'All editions',
+        'sign.signAll': 'Sign all ({count})',
+        'sign.signAllHint': 'Signs every certificate awaiting your signature, of every edition.',
+        'sign.signAllHintEdition': 'Signs every certificate of edition {edition} awaiting your signature.',
+        'sign.col.holder': 'Holder',
+        'sign.col.number': 'Number',
+        'sign.col.signatures': 'Signatures',
+        'sign.signature.present': '{who}: signed',
+        'sign.signature.missing': '{who}: missing',
+        'sign.preview': 'View',
+        'sign.signOne': 'Sign',
+        'sign.download': 'Download PDF',
+        'sign.upload': 'Upload signed PDF',
+        'sign.revoke': 'Revoke',
+        'sign.actionOn': '{action}: {number}, {holder}',
+        'sign.previewOf': 'Certificate {number} of {holder}',
+        'sign.previewOpen': 'Open the PDF in a new tab',
+        'sign.downloaded': '{file} was downloaded. Sign it in the signature field "{field}" without changing anything else, and upload it with "Upload signed PDF".',
+        'sign.dialog.oneTitle': 'Sign a certificate',
+        'sign.dialog.oneWhat': 'Certificate {number} of {holder}. Your signature for {party} will be added on the server, with your signing file.',
+        'sign.dialog.allTitle': 'Sign {count} certificate(s)',
+        'sign.dialog.allWhat': 'The {count} certificate(s) awaiting your signature, of every edition, will be signed for {party}. You can follow the progress on this page.',
+        'sign.dialog.allWhatEdition': 'The {count} certificate(s) of edition {edition} awaiting your signature will be signed for {party}. You can follow the progress on this page.',
+        'sign.dialog.signOne': 'Sign',
+        'sign.dialog.signAll': 'Sign all {count}',
+        'sign.done.signed': 'Certificate {number} of {holder} is signed. It now bears both signatures: it is valid.',
+        'sign.done.waiting': 'Certificate {number} of {holder} is signed. The other party\'s signature is still missing.',
+        'sign.progress.title': 'Signing several certificates',
+        'sign.progress.status': 'Signed {done} of {total}; failed: {failed}.',
+        'sign.progress.completed': 'Done: {done} certificate(s) signed.',
+        'sign.progress.completedWithFailures': 'Done: {done} certificate(s) signed; {failed} could not be signed, for these reasons:',
+        'sign.progress.interrupted': 'Signing was interrupted ({done} of {total} signed; what was signed stays signed). Press "Sign all" again to continue.',
+        'sign.upload.title': 'Upload the signed PDF: {number} of {holder}',
+        'sign.upload.what': 'Download the prepared PDF, sign it with your signing tool (for example your national digital ID) in the signature field "{field}", without changing anything else, and upload it here. It is accepted only if the document is unchanged and the signature is valid and made with your registered certificate.',
+        'sign.upload.file': 'Signed PDF',
+        'sign.upload.submit': 'Upload and check',
+        'sign.verdict.refused': 'The PDF was not accepted: {reason}',
+        'sign.verdict.NOT_A_PDF': 'the file is not a readable PDF.',
+        'sign.verdict.ORIGINAL_CHANGED': 'the document is not the prepared one, or it was changed (for example saved again). Sign the downloaded PDF without changing it.',
+        'sign.verdict.NO_NEW_SIGNATURE': 'it has no new signature.',
+        'sign.verdict.WRONG_FIELD': 'the signature is not in your signature field.',
+        'sign.verdict.SIGNATURE_INVALID': 'the signature is damaged or does not cover the whole document.',
+        'sign.verdict.CHANGED_AFTER_SIGNING': 'something was added to the document after it was signed.',
+        'sign.verdict.WRONG_SIGNER': 'the signature was made with another certificate than the one registered for you.',
+        'sign.verdict.UNEXPECTED_CHANGES': 'besides the signature, the document was changed (content, fields, pages or another signature).',
+        'sign.revoke.title': 'Revoke certificate {number} of {holder}',
+        'sign.revoke.what': 'A revoked certificate is no longer valid and cannot be signed. The public verification will show it as revoked. This cannot be undone.',
+        'sign.revoke.reason': 'Reason',
+        'sign.revoke.reasonHint': 'For the internal record; never published. Up to 500 characters.',
+        'sign.revoke.submit': 'Revoke the certificate',
+        'sign.revoke.done': 'Certificate {number} of {holder} was revoked.',
+        'sign.admin.intro': 'The course leader (as the IIN) and each state\'s signatory sign. Here you can register the signing certificate of any of them.',
+        'sign.admin.registered': 'Registered signing certificates',
+        'sign.admin.register': 'Register a signing certificate',
+        'sign.admin.party': 'Party',
+        'sign.problem.invalidCredential': 'The signing file could not be opened: the passphrase is wrong, or the file is not a PKCS#12 file.',
+        'sign.problem.notTheRegistered': 'This file holds another certificate than the one registered for you. Use the registered one, or register this one first.',
+        'sign.problem.noRegistered': 'No signing certificate is registered for you yet: register it first, above on this page.',
+        'sign.problem.registeredExpired': 'The signing certificate registered for you has expired: register a valid one.',
+        'sign.problem.certificateExpired': 'This certificate has expired.',
+        'sign.problem.certificateNotYetValid': 'This certificate is not valid yet.',
+        'sign.problem.unreadableCertificate': 'This file is not a certificate (PEM or DER).',
+        'sign.problem.pkcs12TooLarge': 'The file is too large to be a PKCS#12 signing file.',
+        'sign.problem.alreadySigned': 'This certificate already bears your signature.',
+        'sign.problem.revoked': 'This certificate is revoked.',
+        'sign.problem.batchRunning': 'Signing several certificates is already under way for you.',
+        'sign.problem.reasonTooLong': 'The reason is longer than 500 characters.',
+        'sign.problem.pdfTooLarge': 'The file is too large to be a signed certificate (10 MB at most).',
+        'sign.problem.unknownParty': 'Type "iin" or a state\'s two-letter ISO code.',
+    },
+});

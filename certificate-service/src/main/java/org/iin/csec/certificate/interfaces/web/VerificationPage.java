@@ -15,8 +15,8 @@ import java.util.ResourceBundle;
 
 /**
  * The verification page a phone opens from the certificate's QR code: one small self-contained HTML page (no
- * script, inline style), in Spanish or English. Every text that comes from data is escaped, so a holder named
- * {@code <script>} is shown, never run.
+ * script, inline style), in Spanish or English, with a link to the other language and one to type another code.
+ * Every text that comes from data is escaped, so a holder named {@code <script>} is shown, never run.
  */
 public final class VerificationPage {
 
@@ -41,6 +41,41 @@ public final class VerificationPage {
             }
         }
         return SPANISH;
+    }
+
+    /** Spanish or English for {@code es} or {@code en}; null for anything else. */
+    public static Locale supported(String languageCode) {
+        return switch (languageCode.trim().toLowerCase(Locale.ROOT)) {
+            case "es" -> SPANISH;
+            case "en" -> Locale.ENGLISH;
+            default -> null;
+        };
+    }
+
+    /**
+     * The form to type a code, which it sends to {@code home} as {@code ?code=}. {@code invalid} says the text sent
+     * cannot be a code; like the not-found page, the form never repeats what was typed.
+     */
+    public static String form(Locale language, String home, boolean invalid) {
+        ResourceBundle t = texts(language);
+        String lang = language.getLanguage();
+        StringBuilder body = new StringBuilder();
+        body.append("<p>").append(escape(t.getString("form.intro"))).append("</p>\n")
+                .append("<form method=\"get\" action=\"").append(escape(home)).append("\">\n")
+                .append("<input type=\"hidden\" name=\"lang\" value=\"").append(lang).append("\">\n")
+                .append("<label for=\"code\">").append(escape(t.getString("code"))).append("</label>\n")
+                .append("<p class=\"hint\" id=\"code-hint\">").append(escape(t.getString("form.hint")))
+                .append("</p>\n");
+        if (invalid) {
+            body.append("<p class=\"bad-text\" id=\"code-error\" role=\"alert\">")
+                    .append(escape(t.getString("form.invalid"))).append("</p>\n");
+        }
+        body.append("<input id=\"code\" name=\"code\" type=\"text\" required maxlength=\"64\" autocomplete=\"off\" ")
+                .append("autocapitalize=\"characters\" spellcheck=\"false\" autofocus aria-describedby=\"")
+                .append(invalid ? "code-error code-hint\" aria-invalid=\"true" : "code-hint").append("\">\n")
+                .append("<button type=\"submit\">").append(escape(t.getString("form.submit"))).append("</button>\n")
+                .append("</form>\n");
+        return document(t, language, body.toString(), home + "?lang=");
     }
 
     public static String of(Verification v, Locale language) {
@@ -84,20 +119,20 @@ public final class VerificationPage {
             body.append("</li>\n");
         }
         body.append("</ul>\n");
-        return document(t, language, body.toString());
+        return document(t, language, body.toString() + another(t, language), "?lang=");
     }
 
     /** The same page for an unknown and a malformed code: it never repeats what was typed. */
     public static String notFound(Locale language) {
         ResourceBundle t = texts(language);
         return document(t, language, "<p class=\"status bad\">" + escape(t.getString("notFound.title")) + "</p>\n<p>"
-                + escape(t.getString("notFound.text")) + "</p>\n");
+                + escape(t.getString("notFound.text")) + "</p>\n" + another(t, language), "?lang=");
     }
 
     public static String tooManyRequests(Locale language) {
         ResourceBundle t = texts(language);
         return document(t, language, "<p class=\"status bad\">" + escape(t.getString("tooMany.title"))
-                + "</p>\n<p>" + escape(t.getString("tooMany.text")) + "</p>\n");
+                + "</p>\n<p>" + escape(t.getString("tooMany.text")) + "</p>\n", "?lang=");
     }
 
     /** Escapes text for HTML element content and quoted attribute values. */
@@ -120,11 +155,39 @@ public final class VerificationPage {
         return out.toString();
     }
 
+    /**
+     * The link to type another code. Relative, so that from the printed address {@code …/verify/{code}} it leads
+     * to the form at {@code …/verify/}, behind any proxy.
+     */
+    private static String another(ResourceBundle t, Locale language) {
+        return "<p class=\"another\"><a href=\"./?lang=" + language.getLanguage() + "\">"
+                + escape(t.getString("another")) + "</a></p>\n";
+    }
+
+    /** Links to the page in the other language; the current one is shown, not linked. */
+    private static String languages(ResourceBundle t, Locale language, String switchHref) {
+        StringBuilder nav = new StringBuilder("<nav class=\"languages\" aria-label=\"")
+                .append(escape(t.getString("language"))).append("\">");
+        for (Locale option : List.of(SPANISH, Locale.ENGLISH)) {
+            String code = option.getLanguage();
+            String name = escape(texts(option).getString("language.name"));
+            nav.append(' ');
+            if (code.equals(language.getLanguage())) {
+                nav.append("<strong lang=\"").append(code).append("\" aria-current=\"page\">").append(name)
+                        .append("</strong>");
+            } else {
+                nav.append("<a href=\"").append(escape(switchHref + code)).append("\" lang=\"").append(code)
+                        .append("\" hreflang=\"").append(code).append("\">").append(name).append("</a>");
+            }
+        }
+        return nav.append("</nav>\n").toString();
+    }
+
     private static void row(StringBuilder body, String label, String value) {
         body.append("<dt>").append(escape(label)).append("</dt><dd>").append(escape(value)).append("</dd>\n");
     }
 
-    private static String document(ResourceBundle t, Locale language, String body) {
+    private static String document(ResourceBundle t, Locale language, String body, String switchHref) {
         return "<!DOCTYPE html>\n<html lang=\"" + language.getLanguage() + "\">\n<head>\n<meta charset=\"utf-8\">\n"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                 + "<meta name=\"robots\" content=\"noindex\">\n"
@@ -142,7 +205,18 @@ public final class VerificationPage {
                 + "overflow-wrap:anywhere}\n"
                 + "ul.signatures{list-style:none;padding:0}ul.signatures li{border:1px solid #dde;border-radius:.4rem;"
                 + "padding:.6rem .8rem;margin-bottom:.6rem;overflow-wrap:anywhere}\n"
-                + "</style>\n</head>\n<body>\n<main>\n<header><p>" + escape(t.getString("institution"))
+                + "a{color:#1f3a5f}:focus-visible{outline:3px solid #f0a500;outline-offset:2px}\n"
+                + "nav.languages{text-align:right;font-size:.95rem;margin-bottom:.3rem}"
+                + "nav.languages a,nav.languages strong{display:inline-block;padding:.35rem .4rem}\n"
+                + ".another{margin-top:1.4rem}.another a{display:inline-block;padding:.35rem 0}\n"
+                + "label{display:block;font-weight:600;margin-top:.8rem}.hint{font-size:.9rem;color:#555b66;margin:.2rem 0}\n"
+                + "input{font:inherit;font-size:1.15rem;letter-spacing:.04em;width:100%;box-sizing:border-box;"
+                + "padding:.55rem .6rem;border:1px solid #767d89;border-radius:.3rem;margin:.3rem 0 .8rem}\n"
+                + "input[aria-invalid=true]{border:2px solid #8a1c1c}\n"
+                + "button{font:inherit;font-size:1.05rem;font-weight:600;padding:.6rem 1.4rem;border:0;"
+                + "border-radius:.3rem;background:#1f3a5f;color:#fff;cursor:pointer}\n"
+                + "</style>\n</head>\n<body>\n<main>\n" + languages(t, language, switchHref)
+                + "<header><p>" + escape(t.getString("institution"))
                 + "</p><h1>" + escape(t.getString("title")) + "</h1></header>\n" + body
                 + "</main>\n</body>\n</html>\n";
     }

@@ -61,6 +61,41 @@ class VerificationPageTest {
         assertThat(VerificationPage.tooManyRequests(Locale.ENGLISH)).contains("Too many requests");
     }
 
+    @Test
+    void withoutACodeThePageIsAFormWithALabelledFieldThatNeverRepeatsWhatWasTyped() {
+        String form = VerificationPage.form(SPANISH, "/certificates/verify/", false);
+
+        assertThat(form).contains("<form method=\"get\" action=\"/certificates/verify/\">",
+                        "<label for=\"code\">Código de verificación</label>", "id=\"code\" name=\"code\"",
+                        "required", ">Verificar</button>", "viewport")
+                .doesNotContain("aria-invalid=\"true\"", "<script");
+        String again = VerificationPage.form(Locale.ENGLISH, "/certificates/verify/", true);
+        assertThat(again).contains("This is not a verification code", "role=\"alert\"", "aria-invalid=\"true\"",
+                "lang=\"en\"").isEqualTo(VerificationPage.form(Locale.ENGLISH, "/certificates/verify/", true));
+    }
+
+    @Test
+    void everyPageLinksToTheOtherLanguageAndAResultToTypingAnotherCode() {
+        String valid = VerificationPage.of(verification("Ana García", "Curso", PublicStatus.VALID, null), SPANISH);
+
+        assertThat(valid).contains("<a href=\"?lang=en\" lang=\"en\" hreflang=\"en\">English</a>",
+                "aria-current=\"page\">Español</strong>", "<a href=\"./?lang=es\">Verificar otro certificado</a>");
+        assertThat(VerificationPage.notFound(Locale.ENGLISH)).contains("<a href=\"?lang=es\"",
+                "Verify another certificate");
+        assertThat(VerificationPage.form(Locale.ENGLISH, "/c/verify/", false)).contains("href=\"/c/verify/?lang=es\"");
+        assertThat(VerificationPage.supported("EN")).isEqualTo(Locale.ENGLISH);
+        assertThat(VerificationPage.supported("es")).isEqualTo(SPANISH);
+        assertThat(VerificationPage.supported("fr")).isNull();
+    }
+
+    @Test
+    void aTypedCodeIsReadAsAPersonTypesIt() {
+        assertThat(VerifyAddress.canonical(" 7k3m q9tx 2fhd 8wna ")).isEqualTo("7K3M-Q9TX-2FHD-8WNA");
+        assertThat(VerifyAddress.canonical("7K3MQ9TX2FHD8WNA")).isEqualTo("7K3M-Q9TX-2FHD-8WNA");
+        assertThat(VerifyAddress.canonical("<b>x</b>")).isNull();
+        assertThat(VerifyAddress.canonical("7K3M-Q9TX")).isNull();
+    }
+
     private static Verification verification(String holder, String title, PublicStatus status, Instant revokedAt) {
         return new Verification("7K3M-Q9TX-2FHD-8WNA", "2027-1/AR/0001", status, holder, "2027-1", title, "AR",
                 "Argentina", LocalDate.of(2027, 6, 20), revokedAt,
