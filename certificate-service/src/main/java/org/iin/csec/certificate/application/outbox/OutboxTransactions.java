@@ -19,8 +19,11 @@ import java.util.Map;
 @ApplicationScoped
 public class OutboxTransactions {
 
-    /** Who leases items: this process, among several instances sharing one database. */
-    static final String INSTANCE = ManagementFactory.getRuntimeMXBean().getName();
+    /**
+     * Who leases items: this process ("pid@host"), among several instances sharing one database. At most 40
+     * characters, so that with a lease's random suffix it fits its column however long the host's name is.
+     */
+    public static final String INSTANCE = bounded(ManagementFactory.getRuntimeMXBean().getName());
 
     @Inject
     Outbox outbox;
@@ -60,5 +63,9 @@ public class OutboxTransactions {
                 case POSTPONED -> item.postpone(outcome.reason(), now.plus(outcome.postponedFor()));
             }
         }
+    }
+
+    static String bounded(String name) {
+        return name.length() <= 40 ? name : name.substring(0, 40);
     }
 }

@@ -21,8 +21,11 @@ import java.util.Map;
 @ApplicationScoped
 public class OutboxTransactions {
 
-    /** Who leases items: this process, among several instances sharing one database. */
-    static final String INSTANCE = ManagementFactory.getRuntimeMXBean().getName();
+    /**
+     * Who leases items: this process ("pid@host"), among several instances sharing one database. At most 40
+     * characters, so that with a lease's random suffix it fits its column however long the host's name is.
+     */
+    public static final String INSTANCE = bounded(ManagementFactory.getRuntimeMXBean().getName());
 
     @Inject
     Outbox outbox;
@@ -58,5 +61,9 @@ public class OutboxTransactions {
                 case FAILED -> item.failedForGood(outcome.reason(), now);
             }
         }
+    }
+
+    static String bounded(String name) {
+        return name.length() <= 40 ? name : name.substring(0, 40);
     }
 }

@@ -3,13 +3,13 @@ package org.iin.csec.course.infrastructure.moodle;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.iin.csec.course.application.outbox.CompletionSource;
+import org.iin.csec.course.application.outbox.OutboxTransactions;
 import org.iin.csec.course.infrastructure.scheduling.JobLeases;
 import org.iin.csec.moodle.MoodleClient;
 import org.iin.csec.moodle.sync.CompletionReader;
 import org.iin.csec.moodle.sync.CompletionReport;
 import org.iin.csec.moodle.sync.EnrolledLearner;
 
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +26,7 @@ import java.util.Optional;
 public class OnlineStageRefresh implements CompletionSource {
 
     private static final String JOB = "moodle-completion";
-    private static final String HOLDER = ManagementFactory.getRuntimeMXBean().getName();
+    private static final String HOLDER = OutboxTransactions.INSTANCE;
 
     @Inject
     MoodleConnection moodle;

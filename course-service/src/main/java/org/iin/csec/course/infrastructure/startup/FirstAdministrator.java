@@ -48,6 +48,13 @@ public class FirstAdministrator {
             // The service still starts (its data is intact); the operator fixes the setting and restarts.
             LOG.severe("The first administrator was not created: " + refused.getMessage()
                     + " Change csec.admin.password (CSEC_ADMIN_PASSWORD) and restart.");
+        } catch (RuntimeException raced) {
+            // Instances starting together on a new database: another one created the administrator first
+            // (the user name's unique key refused this one). Anything else is a real failure.
+            if (!accounts.anyAdministrator()) {
+                throw raced;
+            }
+            LOG.info("The first administrator was created by another instance.");
         }
     }
 }
