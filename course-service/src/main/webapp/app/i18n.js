@@ -71,7 +71,7 @@ addMessages({
         'login.submit': 'Entrar',
         'login.refused': 'El usuario o la contraseña no son correctos.',
         'login.throttled': 'Demasiadas contraseñas incorrectas para este usuario. Inténtelo de nuevo en {minutes} minuto(s).',
-        'home.title': 'Bienvenida',
+        'home.title': 'Le damos la bienvenida',
         'home.noRole': 'Su cuenta no tiene todavía un rol en el curso. Pida al administrador que se lo asigne.',
         'home.yourPages': 'Sus páginas',
         'role.ADMIN': 'Administración',

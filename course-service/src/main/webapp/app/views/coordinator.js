@@ -141,12 +141,15 @@ function rosterTable(page) {
     const mayRank = page.mine && edition.status === 'NOMINATIONS_OPEN';
     const columns = [
         {label: t('coord.col.rank'), class: 'number', cell: p => mayRank && !FINAL.includes(p.status) ? rankForm(page, p) : p.rank},
+        // The e-mail and institution under the name: one column fewer, so the stages' columns fit beside it.
         {label: t('coord.col.name'), cell: p => [h('span', {class: 'coord-name'}, fullName(p)),
+            h('span', {class: 'coord-sub coord-email'}, p.email),
             p.institution ? h('span', {class: 'coord-sub'}, p.institution) : null]},
-        {label: t('coord.col.email'), cell: p => p.email},
         {label: t('coord.col.status'), cell: p => badge('participant', p.status)},
-        {label: t('coord.col.waitlist'), class: 'number', cell: p => p.waitlistPosition ? formatNumber(p.waitlistPosition) : '—'},
     ];
+    if (page.roster.participants.some(p => p.waitlistPosition)) {
+        columns.push({label: t('coord.col.waitlist'), class: 'number', cell: p => p.waitlistPosition ? formatNumber(p.waitlistPosition) : '—'});
+    }
     // The stages' columns once someone takes the course: before that they would only hold dashes.
     if (page.roster.participants.some(learner) || !['DRAFT', 'NOMINATIONS_OPEN'].includes(edition.status)) {
         columns.push(

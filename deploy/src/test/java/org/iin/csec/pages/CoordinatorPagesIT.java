@@ -295,7 +295,7 @@ class CoordinatorPagesIT {
      */
     private static void signIn(Browser browser, String user) {
         browser.signIn(user);
-        browser.waitForText(By.tagName("h1"), "Bienvenida");
+        browser.waitForText(By.tagName("h1"), "Le damos la bienvenida");
     }
 
     private static void edition(String code, String moodleCourse) {
@@ -344,9 +344,9 @@ class CoordinatorPagesIT {
         return browser.waitFor(By.xpath("//div[@id='roster']//tr[contains(., '" + text + "')]"));
     }
 
-    /** The "Waitlist" cell (the fifth) of a participant's row. */
+    /** The "Waitlist" cell (the fourth, shown while someone waits) of a participant's row. */
     private static String waitlistCell(Browser browser, long participant) {
-        return browser.waitFor(By.cssSelector("#participant-" + participant + " td:nth-child(5)")).getText().trim();
+        return browser.waitFor(By.cssSelector("#participant-" + participant + " td:nth-child(4)")).getText().trim();
     }
 
     private static void until(Browser browser, ExpectedCondition<?> condition) {

@@ -159,8 +159,14 @@ class LeaderPagesIT {
             browser.signIn("leader").page("editions/" + code);
             // Without a Moodle course the enrolment fails, with the reason, and can be retried.
             browser.waitFor(By.id("sync-now")).click();
-            WebElement failure = browser.waitFor(By.cssSelector("#part-moodle tr.problem"));
-            assertThat(failure.getText()).contains("Moodle Prueba", "MX", "Matricular en Moodle", "no Moodle course");
+            // The background sync may redraw the section meanwhile: read the row's text inside the wait.
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(15))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(d -> {
+                        String row = d.findElement(By.cssSelector("#part-moodle tr.problem")).getText();
+                        return row.contains("Moodle Prueba") && row.contains("MX") && row.contains("Matricular en Moodle")
+                                && row.contains("no Moodle course");
+                    });
             browser.waitForText(By.id("retry-failed"), "(1)");
 
             // Link the course, then retry: the failure goes and the participant is enrolled.

@@ -21,8 +21,8 @@ public class EditionService {
 
     /** What a course leader gives to create an edition. */
     public record EditionDraft(String code, String title, String language, Long moodleCourseId,
-                               LocalDate onlineStageStart, LocalDate onlineStageEnd, int courseHours,
-                               String certificateTemplate) {
+                               Long moodleFaceToFaceActivityId, LocalDate onlineStageStart, LocalDate onlineStageEnd,
+                               int courseHours, String certificateTemplate) {
     }
 
     /** A partial change: null members stay as they are. */
@@ -49,6 +49,9 @@ public class EditionService {
         Edition edition = new Edition(draft.code(), draft.title(), draft.language(), draft.onlineStageStart(),
                 draft.onlineStageEnd(), draft.courseHours(), clock.instant());
         edition.linkMoodleCourse(draft.moodleCourseId());
+        if (draft.moodleFaceToFaceActivityId() != null) {
+            edition.linkFaceToFaceActivity(draft.moodleFaceToFaceActivityId());
+        }
         if (draft.certificateTemplate() != null) {
             edition.useCertificateTemplate(draft.certificateTemplate());
         }

@@ -49,11 +49,11 @@ class MoodleSyncIT {
         api.account(LEADER, "COURSE_LEADER", null);
         api.account(COORD, "STATE_COORDINATOR", "AR");
         JsonObject demo = expect(200, api.get(LEADER, "/editions/2027-1")).json();
-        expect(201, api.post(LEADER, "/editions", "{\"code\":\"" + EDITION + "\",\"title\":\"Sync\",\"language\":\"es\","
-                + "\"moodleCourseId\":" + demo.getInt("moodleCourseId") + ",\"onlineStageStart\":\"2027-03-01\","
-                + "\"onlineStageEnd\":\"2027-05-31\",\"courseHours\":120}"));
-        expect(200, api.patch(LEADER, "/editions/" + EDITION, "{\"moodleFaceToFaceActivityId\":"
-                + demo.getInt("moodleFaceToFaceActivityId") + "}"));
+        JsonObject created = expect(201, api.post(LEADER, "/editions", "{\"code\":\"" + EDITION + "\",\"title\":\"Sync\","
+                + "\"language\":\"es\",\"moodleCourseId\":" + demo.getInt("moodleCourseId")
+                + ",\"moodleFaceToFaceActivityId\":" + demo.getInt("moodleFaceToFaceActivityId")
+                + ",\"onlineStageStart\":\"2027-03-01\",\"onlineStageEnd\":\"2027-05-31\",\"courseHours\":120}")).json();
+        assertThat(created.getInt("moodleFaceToFaceActivityId")).isEqualTo(demo.getInt("moodleFaceToFaceActivityId"));
         expect(200, api.put(LEADER, "/editions/" + EDITION + "/agreements/AR", "{\"quota\":3,\"signatory\":"
                 + "{\"name\":\"María Fernández\",\"title\":\"Directora\",\"institution\":\"SENAF\"}}"));
         expect(200, api.patch(LEADER, "/editions/" + EDITION, "{\"status\":\"NOMINATIONS_OPEN\"}"));

@@ -70,17 +70,17 @@ public class DemoEdition {
 
         // With the demo's emulated Moodle, the edition uses its course; otherwise course 2, to be linked for real.
         long course = moodle.emulator().isPresent() ? moodle.demoCourseId() : 2L;
+        Long faceToFaceActivity = moodle.emulator().isPresent() ? moodle.demoFaceToFaceActivityId() : null;
         editions.create(leader, new EditionService.EditionDraft(CODE,
                 "Curso semipresencial sobre explotación sexual comercial de niñas, niños y adolescentes", "es", course,
-                LocalDate.of(2027, 3, 1), LocalDate.of(2027, 5, 31), 120, null));
+                faceToFaceActivity, LocalDate.of(2027, 3, 1), LocalDate.of(2027, 5, 31), 120, null));
         agreement(leader, "AR", 5, "Buenos Aires", "Carlos Coordinador", "María Fernández", "Directora Nacional de Niñez",
                 "Secretaría Nacional de Niñez, Adolescencia y Familia");
         agreement(leader, "UY", 3, "Montevideo", "Lucía Coordinadora", "Jorge Martínez", "Presidente",
                 "Instituto del Niño y Adolescente del Uruguay");
         agreement(leader, "MX", 4, "Ciudad de México", "Mateo Coordinador", "Ana López", "Titular",
                 "Sistema Nacional DIF");
-        Long faceToFaceActivity = moodle.emulator().isPresent() ? moodle.demoFaceToFaceActivityId() : null;
-        editions.change(leader, CODE, new EditionService.EditionChanges(null, null, null, faceToFaceActivity, null, null,
+        editions.change(leader, CODE, new EditionService.EditionChanges(null, null, null, null, null, null,
                 null, null, EditionStatus.NOMINATIONS_OPEN));
 
         nominate(ar, "AR", "Ana", "García", "ana.garcia@example.org", "20123456");
