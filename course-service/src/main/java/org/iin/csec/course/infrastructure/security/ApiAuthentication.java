@@ -13,6 +13,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.iin.csec.course.application.AccountService;
 import org.iin.csec.course.domain.account.Account;
 import org.iin.csec.course.domain.account.Role;
+import org.iin.csec.course.infrastructure.persistence.DatabaseFailures;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,18 +22,20 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
  * Who is calling: HTTP Basic for scripts (DESIGN §7); a bearer token that is either a page's sign-in session
  * (see {@link SignInSessions}) or certificate-service's shared token (CSEC_SERVICE_TOKEN). Public resources pass
  * without credentials; protected ones answer 401 with a problem document. The same message for an unknown user
- * and a wrong password; 429 while a user name is throttled.
+ * and a wrong password; 429 while a user name is throttled; 503 while the database does not answer.
  */
 @ApplicationScoped
 public class ApiAuthentication implements HttpAuthenticationMechanism {
 
     private static final String CHALLENGE = "Basic realm=\"csec\", charset=\"UTF-8\"";
+    private static final Logger LOG = Logger.getLogger(ApiAuthentication.class.getName());
 
     /** The caller name of certificate-service when it calls with the services' shared token. */
     public static final String CERTIFICATE_SERVICE = "service:certificate-service";
@@ -59,6 +62,21 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
+        try {
+            return identify(request, response, context);
+        } catch (RuntimeException e) {
+            if (!DatabaseFailures.isDatabase(e)) {
+                throw e;
+            }
+            // Not a 401: nobody's password is wrong because the database is down.
+            LOG.warning("Cannot tell who is calling: the course database does not answer (" + e.getClass().getSimpleName() + ")");
+            response.setHeader("Retry-After", "30");
+            return refuse(response, context, 503, "The service cannot reach its database just now. Try again in a minute.");
+        }
+    }
+
+    private AuthenticationStatus identify(HttpServletRequest request, HttpServletResponse response,
+                                          HttpMessageContext context) {
         String header = request.getHeader("Authorization");
         if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
             UsernamePasswordCredential credential = decode(header.substring(6).trim());
@@ -126,7 +144,11 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
         response.setStatus(status);
         response.setContentType("application/problem+json");
         response.setCharacterEncoding("UTF-8");
-        String title = status == 401 ? "Unauthorized" : "Too Many Requests";
+        String title = switch (status) {
+            case 401 -> "Unauthorized";
+            case 503 -> "Service Unavailable";
+            default -> "Too Many Requests";
+        };
         try {
             response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
                     + ",\"detail\":\"" + detail + "\"}");

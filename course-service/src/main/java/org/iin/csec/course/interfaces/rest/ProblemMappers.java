@@ -15,6 +15,7 @@ import org.iin.csec.course.domain.FieldProblem;
 import org.iin.csec.course.domain.InvalidInput;
 import org.iin.csec.course.domain.NotFound;
 import org.iin.csec.course.domain.RuleViolation;
+import org.iin.csec.course.infrastructure.persistence.DatabaseFailures;
 import org.iin.csec.course.interfaces.web.RequestLog;
 
 import java.util.List;
@@ -135,6 +136,13 @@ public final class ProblemMappers {
                 if (t instanceof OptimisticLockException lock) {
                     return new ConcurrentChanges().toResponse(lock);
                 }
+            }
+            if (DatabaseFailures.isDatabase(e)) {
+                LOG.warning("The course database did not answer in request id=" + request.getAttribute(RequestLog.ID)
+                        + " (" + e.getClass().getSimpleName() + "); the transaction was rolled back");
+                return Response.fromResponse(Problem.of(Response.Status.SERVICE_UNAVAILABLE, "database-unavailable",
+                                "The service cannot reach its database just now; nothing was changed. Try again in a minute.")
+                        .toResponse()).header("Retry-After", 30).build();
             }
             LOG.log(Level.SEVERE, "Unexpected failure in request id=" + request.getAttribute(RequestLog.ID), e);
             return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "internal-error",
