@@ -46,12 +46,14 @@ PAYARA=$!
 trap 'kill $PAYARA 2>/dev/null; wait $PAYARA 2>/dev/null' EXIT INT TERM
 
 echo "Starting on port $PORT (log: deploy/target/payara-$PORT.log)..."
+# Ready once both services are deployed: readiness lists the checks of the applications deployed so far.
+ready() { curl -sf "http://127.0.0.1:$PORT/health/ready" 2>/dev/null | grep -q certificate-database; }
 for _ in $(seq 1 120); do
-  if curl -sf "http://127.0.0.1:$PORT/health/ready" >/dev/null 2>&1; then break; fi
+  if ready; then break; fi
   if ! kill -0 $PAYARA 2>/dev/null; then echo "Payara Micro stopped; see deploy/target/payara-$PORT.log"; exit 1; fi
   sleep 1
 done
-curl -sf "http://127.0.0.1:$PORT/health/ready" >/dev/null || { echo "Not ready after 120 s; see deploy/target/payara-$PORT.log"; exit 1; }
+ready || { echo "Not ready after 120 s; see deploy/target/payara-$PORT.log"; exit 1; }
 
 cat <<BANNER
 

@@ -76,6 +76,39 @@ export function showSuccess(form, text) {
     }
 }
 
+/**
+ * The browser's own checks of a form's fields (required, e-mail, number ranges, dates), before anything is sent,
+ * shown like the server's: next to each field, in the page's language. Throws an ApiError with the field errors.
+ */
+export function checkFields(form) {
+    const errors = [];
+    for (const input of form.querySelectorAll('input, select, textarea')) {
+        const v = input.validity;
+        if (v.valid || !input.name || !input.willValidate) {
+            continue;
+        }
+        let message;
+        if (v.valueMissing) {
+            message = t(input.type === 'file' ? 'check.file' : 'check.required');
+        } else if (v.typeMismatch && input.type === 'email') {
+            message = t('check.email');
+        } else if ((v.rangeUnderflow || v.rangeOverflow || v.stepMismatch) && input.min && input.max) {
+            message = t(input.step === '1' || !input.step ? 'check.whole' : 'check.number', {min: input.min, max: input.max});
+        } else {
+            message = input.validationMessage;
+        }
+        errors.push({field: input.name, message});
+    }
+    if (errors.length) {
+        throw new ApiError(400, {errors});
+    }
+}
+
+/** A participant's or person's name as the state wrote it. */
+export function fullName(p) {
+    return [p.firstName, p.lastName].filter(Boolean).join(' ');
+}
+
 /** "faceToFacePlan.city" names the input "city". */
 function lastPart(path) {
     return path.substring(path.lastIndexOf('.') + 1);

@@ -52,6 +52,19 @@ export function formatNumber(value, fractionDigits = 0) {
         : new Intl.NumberFormat(language(), {maximumFractionDigits: fractionDigits}).format(value);
 }
 
+/** A member state by its ISO code, in the page's language: "Argentina (AR)". */
+export function stateName(code) {
+    if (!code) {
+        return '—';
+    }
+    try {
+        const name = new Intl.DisplayNames([language()], {type: 'region'}).of(code);
+        return name && name !== code ? `${name} (${code})` : code;
+    } catch (unknown) {
+        return code;
+    }
+}
+
 addMessages({
     es: {
         'app.title': 'Curso semipresencial ESCNNA',
@@ -95,6 +108,11 @@ addMessages({
         'common.edition': 'Edición',
         'common.actions': 'Acciones',
         'common.download': 'Descargar',
+        'check.required': 'Complete este campo.',
+        'check.file': 'Elija un archivo.',
+        'check.email': 'Escriba una dirección de correo válida, por ejemplo nombre@institucion.gob.',
+        'check.whole': 'Escriba un número entero de {min} a {max}.',
+        'check.number': 'Escriba un número de {min} a {max}, con hasta 2 decimales.',
         'edition.DRAFT': 'Borrador',
         'edition.NOMINATIONS_OPEN': 'Postulaciones abiertas',
         'edition.ONLINE_STAGE': 'Etapa en línea',
@@ -158,6 +176,11 @@ addMessages({
         'common.edition': 'Edition',
         'common.actions': 'Actions',
         'common.download': 'Download',
+        'check.required': 'Please fill in this field.',
+        'check.file': 'Please choose a file.',
+        'check.email': 'Please type a valid e-mail address, e.g. name@institution.gov.',
+        'check.whole': 'Please type a whole number from {min} to {max}.',
+        'check.number': 'Please type a number from {min} to {max}, with at most 2 decimals.',
         'edition.DRAFT': 'Draft',
         'edition.NOMINATIONS_OPEN': 'Nominations open',
         'edition.ONLINE_STAGE': 'Online stage',

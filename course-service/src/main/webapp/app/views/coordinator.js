@@ -5,11 +5,11 @@
 // the server refuses shows the server's answer.
 
 import {h, replace, saveFile} from '../dom.js';
-import {t, addMessages, language, formatDate, formatDateTime, formatNumber} from '../i18n.js';
+import {t, addMessages, language, formatDate, formatDateTime, formatNumber, stateName} from '../i18n.js';
 import * as api from '../api.js';
 import {ApiError} from '../api.js';
 import * as session from '../session.js';
-import {field, formMessage, onSubmit, showErrors, notice, table, badge, describe, Message} from '../forms.js';
+import {field, formMessage, onSubmit, showErrors, notice, table, badge, describe, Message, checkFields, fullName} from '../forms.js';
 
 export const routes = [
     {path: 'editions/:code/states/:state', render: statePage, roles: ['COURSE_LEADER', 'STATE_COORDINATOR']},
@@ -601,33 +601,6 @@ function openDialog({id, title, body, submit, danger, action}) {
     dialog.showModal();
 }
 
-/**
- * The browser's own checks (required, e-mail, number ranges) reported the way the server reports its own:
- * next to each field, in the page's language. The server checks again, and its answer is the authority.
- */
-function checkFields(form) {
-    const errors = [];
-    for (const input of form.querySelectorAll('input, select, textarea')) {
-        const v = input.validity;
-        if (v.valid || !input.name) {
-            continue;
-        }
-        let message;
-        if (v.valueMissing) {
-            message = t(input.type === 'file' ? 'coord.check.file' : 'coord.check.required');
-        } else if (v.typeMismatch && input.type === 'email') {
-            message = t('coord.check.email');
-        } else if (v.rangeUnderflow || v.rangeOverflow || v.stepMismatch || v.badInput) {
-            message = t(input.step === '1' || !input.step ? 'coord.check.whole' : 'coord.check.number', {min: input.min, max: input.max});
-        } else {
-            message = input.validationMessage;
-        }
-        errors.push({field: input.name, message});
-    }
-    if (errors.length) {
-        throw new ApiError(400, {errors});
-    }
-}
 
 function progress(text) {
     return h('p', {class: 'coord-progress', role: 'status'}, h('progress', {'aria-label': text}), ' ', text);
@@ -655,19 +628,7 @@ function fieldLabel(name) {
     return label === key ? name : label;
 }
 
-function fullName(p) {
-    return p.firstName + ' ' + p.lastName;
-}
 
-/** "México (MX)" in the page's language, from the browser's own list of regions. */
-function stateName(code) {
-    try {
-        const name = new Intl.DisplayNames([language()], {type: 'region'}).of(code);
-        return name && name !== code ? `${name} (${code})` : code;
-    } catch (unknown) {
-        return code;
-    }
-}
 
 function statePath(code, state) {
     return `#/editions/${enc(code)}/states/${enc(state)}`;
@@ -799,11 +760,6 @@ addMessages({
         'coord.results.uploading': 'Subiendo el archivo…',
         'coord.results.saved': 'Se guardaron {rows} resultados.',
         'coord.results.who': 'Participante',
-        'coord.check.required': 'Complete este campo.',
-        'coord.check.file': 'Elija un archivo.',
-        'coord.check.email': 'Escriba una dirección de correo válida, por ejemplo nombre@institucion.gob.',
-        'coord.check.whole': 'Escriba un número entero de {min} a {max}.',
-        'coord.check.number': 'Escriba un número de {min} a {max}, con hasta 2 decimales.',
         'modality.IN_PERSON': 'Presencial',
         'modality.HYBRID': 'Híbrida',
         'modality.VIRTUAL_LIVE': 'Virtual en vivo',
@@ -925,11 +881,6 @@ addMessages({
         'coord.results.uploading': 'Uploading the file…',
         'coord.results.saved': '{rows} results saved.',
         'coord.results.who': 'Participant',
-        'coord.check.required': 'Please fill in this field.',
-        'coord.check.file': 'Please choose a file.',
-        'coord.check.email': 'Please type a valid e-mail address, e.g. name@institution.gov.',
-        'coord.check.whole': 'Please type a whole number from {min} to {max}.',
-        'coord.check.number': 'Please type a number from {min} to {max}, with at most 2 decimals.',
         'modality.IN_PERSON': 'In person',
         'modality.HYBRID': 'Hybrid',
         'modality.VIRTUAL_LIVE': 'Live online',

@@ -3,11 +3,11 @@
 // chart, CSV) and the audit log. Every rule and access check is the server's; these pages only ask and show.
 
 import {h, svg, replace, saveFile} from '../dom.js';
-import {t, addMessages, language, formatDate, formatDateTime, formatNumber} from '../i18n.js';
+import {t, addMessages, language, formatDate, formatDateTime, formatNumber, stateName} from '../i18n.js';
 import * as api from '../api.js';
 import {ApiError} from '../api.js';
 import * as session from '../session.js';
-import {field, formMessage, onSubmit, notice, table, badge, describe, Message} from '../forms.js';
+import {field, formMessage, onSubmit, notice, table, badge, describe, Message, checkFields, fullName} from '../forms.js';
 import {navigate, refresh} from '../main.js';
 
 const LEADER = 'COURSE_LEADER';
@@ -315,7 +315,7 @@ async function loadAgreements(page) {
         page.agreements = await api.course(page.path + '/agreements');
         const code = page.code;
         replace(body, table([
-            {label: t('common.state'), cell: a => stateLabel(a.state)},
+            {label: t('common.state'), cell: a => stateName(a.state)},
             {label: t('leader.agreements.quota'), cell: a => formatNumber(a.quota), class: 'number'},
             {label: t('leader.agreements.held'), cell: a => formatNumber(a.seatsHeld), class: 'number'},
             {label: t('leader.agreements.free'), cell: a => formatNumber(a.seatsFree), class: 'number'},
@@ -346,7 +346,7 @@ function drawAgreementForm(page) {
     const byState = new Map(page.agreements.map(a => [a.state, a]));
     const stateChoice = field({name: 'state', label: t('common.state'), required: true,
         options: [['', t('leader.agreements.chooseState')],
-            ...sortedStates(OAS_STATES).map(s => [s, stateLabel(s) + (byState.has(s) ? ' · ' + t('leader.agreements.hasAgreement') : '')])]});
+            ...sortedStates(OAS_STATES).map(s => [s, stateName(s) + (byState.has(s) ? ' · ' + t('leader.agreements.hasAgreement') : '')])]});
     const form = h('form', {id: 'agreement-form', class: 'card', novalidate: true},
         h('h3', {}, t('leader.agreements.formTitle')),
         h('p', {class: 'hint'}, t('leader.agreements.formHint')),
@@ -428,7 +428,7 @@ function drawAgreementForm(page) {
         }
         // A raised quota may have promoted waitlisted people: every count on the page may have moved.
         await page.changed();
-        return t('leader.agreements.saved', {state: stateLabel(state)});
+        return t('leader.agreements.saved', {state: stateName(state)});
     });
     replace(tools, disclosure);
 }
@@ -457,7 +457,7 @@ function drawParticipantFilters(page) {
     const states = [...new Set(page.agreements.map(a => a.state))];
     const filters = h('form', {id: 'participant-filters', class: 'leader-filters', role: 'search'},
         field({name: 'state', label: t('common.state'),
-            options: [['', t('leader.participants.allStates')], ...sortedStates(states).map(s => [s, stateLabel(s)])]}),
+            options: [['', t('leader.participants.allStates')], ...sortedStates(states).map(s => [s, stateName(s)])]}),
         field({name: 'status', label: t('leader.participants.status'),
             options: [['', t('leader.participants.allStatuses')], ...PARTICIPANT_STATUSES.map(s => [s, t('participant.' + s)])]}),
         h('div', {class: 'actions'}, h('button', {type: 'submit'}, t('leader.participants.show'))));
@@ -610,9 +610,6 @@ async function askReason(people) {
     return answer ? answer.reason : null;
 }
 
-function fullName(p) {
-    return [p.firstName, p.lastName].filter(Boolean).join(' ');
-}
 
 // --- Moodle: the connection, the sync and its failures
 
@@ -762,7 +759,7 @@ function reportTable(report, id) {
     };
     const rows = [...report.states, ...(report.total ? [{...report.total, state: null}] : [])];
     const wrap = table([
-        {label: t('common.state'), cell: l => l.state ? stateLabel(l.state) : t('leader.report.total')},
+        {label: t('common.state'), cell: l => l.state ? stateName(l.state) : t('leader.report.total')},
         ...FUNNEL.map(key => ({label: t('leader.funnel.' + key), cell: l => cell(l, key), class: 'number'})),
         {label: t('leader.funnel.waitlisted'), cell: l => formatNumber(l.waitlisted), class: 'number'},
     ], rows, {caption: t('leader.report.caption', {code: report.edition}),
@@ -791,7 +788,7 @@ function funnelChart(report, tableId) {
             twoLines(t('leader.funnel.' + key)).map((line, j) => svg('tspan', {x: left + labelWidth + i * columnWidth, dy: j ? 15 : 0}, line)))),
         lines.map((l, row) => {
             const y = headerHeight + row * rowHeight;
-            const name = stateLabel(l.state);
+            const name = stateName(l.state);
             return svg('g', {class: 'leader-chart-row', 'data-state': l.state},
                 svg('text', {x: left, y: y + barHeight - 3, class: 'leader-chart-state'}, shorten(name, 28),
                     svg('title', {}, name)),
@@ -861,7 +858,7 @@ async function auditPage(main, params, query) {
         field({name: 'edition', label: t('common.edition'), value: filters.edition,
             options: [['', t('leader.audit.allEditions')], ...editions.map(e => [e.code, e.code])]}),
         field({name: 'state', label: t('common.state'), value: filters.state,
-            options: [['', t('leader.participants.allStates')], ...sortedStates(OAS_STATES).map(s => [s, stateLabel(s)])]}),
+            options: [['', t('leader.participants.allStates')], ...sortedStates(OAS_STATES).map(s => [s, stateName(s)])]}),
         field({name: 'entityType', label: t('leader.audit.entityType'), value: filters.entityType,
             options: [['', t('leader.audit.allTypes')], ...AUDIT_ENTITY_TYPES.map(type => [type, entityName(type)])]}),
         field({name: 'entityId', label: t('leader.audit.entityId'), value: filters.entityId, maxlength: 100}),
@@ -992,18 +989,6 @@ function known(key) {
     return t(key) !== key;
 }
 
-/**
- * The browser's own checks (required, min, max, type=email, pattern), shown next to each field like the
- * server's: reported as the same kind of field problems before anything is sent.
- */
-function checkFields(form) {
-    const errors = [...form.elements]
-        .filter(input => input.name && input.willValidate && !input.checkValidity())
-        .map(input => ({field: input.name, message: input.validationMessage}));
-    if (errors.length) {
-        throw new ApiError(400, {errors});
-    }
-}
 
 /**
  * The server's refusal in the reader's language when its code is one we know (the server writes English);
@@ -1071,20 +1056,10 @@ function empty(object) {
     return Object.keys(object).length === 0;
 }
 
-function stateLabel(code) {
-    return code ? regionName(code) + ' (' + code + ')' : '—';
-}
 
-function regionName(code) {
-    try {
-        return new Intl.DisplayNames([language()], {type: 'region'}).of(code) || code;
-    } catch (unknown) {
-        return code;
-    }
-}
 
 function sortedStates(codes) {
-    return [...codes].sort((a, b) => regionName(a).localeCompare(regionName(b), language()));
+    return [...codes].sort((a, b) => stateName(a).localeCompare(stateName(b), language()));
 }
 
 function languageName(code) {

@@ -30,12 +30,12 @@ public final class Browser implements AutoCloseable {
 
     private final ChromeDriver driver;
     private final String baseUrl;
-    private final Path downloads;
+    private final Path profile;
 
-    private Browser(ChromeDriver driver, String baseUrl, Path downloads) {
+    private Browser(ChromeDriver driver, String baseUrl, Path profile) {
         this.driver = driver;
         this.baseUrl = baseUrl;
-        this.downloads = downloads;
+        this.profile = profile;
     }
 
     /** A new browser (its own profile: no session, no remembered language) at the running product. */
@@ -57,7 +57,7 @@ public final class Browser implements AutoCloseable {
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(new File("/usr/bin/chromedriver"))
                     .usingAnyFreePort().build();
-            return new Browser(new ChromeDriver(service, options), RunningProduct.baseUrl(), downloads);
+            return new Browser(new ChromeDriver(service, options), RunningProduct.baseUrl(), profile);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -143,11 +143,17 @@ public final class Browser implements AutoCloseable {
 
     /** Where this browser saves downloads. */
     public Path downloads() {
-        return downloads;
+        return profile.resolve("downloads");
     }
 
+    /** Quits Chromium and removes its profile (downloads included). */
     @Override
     public void close() {
         driver.quit();
+        try (java.util.stream.Stream<Path> files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException ignored) {
+            // A leftover profile under target/ harms nothing.
+        }
     }
 }

@@ -83,10 +83,12 @@ public final class RunningProduct implements BeforeAllCallback {
                     throw new IllegalStateException("deploy/run-demo.sh stopped; see target/pages-demo.log");
                 }
                 try {
-                    HttpResponse<Void> ready = http.send(HttpRequest.newBuilder(
+                    HttpResponse<String> ready = http.send(HttpRequest.newBuilder(
                                     URI.create("http://127.0.0.1:" + port + "/health/ready")).build(),
-                            HttpResponse.BodyHandlers.discarding());
-                    if (ready.statusCode() == 200) {
+                            HttpResponse.BodyHandlers.ofString());
+                    // Both services deployed: readiness lists only the checks of the applications deployed so far.
+                    if (ready.statusCode() == 200 && ready.body().contains("course-database")
+                            && ready.body().contains("certificate-database")) {
                         return;
                     }
                 } catch (IOException notYet) {
