@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import org.iin.csec.certificate.infrastructure.metrics.CertificateGauges;
 import org.iin.csec.certificate.infrastructure.scheduling.BackgroundSchedule;
 import org.iin.csec.certificate.infrastructure.security.ServiceToken;
 
@@ -23,9 +24,14 @@ public class ServiceStartup {
     @Inject
     BackgroundSchedule backgroundSchedule;
 
+    @Inject
+    CertificateGauges gauges;
+
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
         schemaMigration.migrate();
         serviceToken.warnIfMissing();
         backgroundSchedule.start();
+        // Gauges are registered when their bean is first made: make it now, so /metrics has them from the start.
+        gauges.awaitingSignature();
     }
 }

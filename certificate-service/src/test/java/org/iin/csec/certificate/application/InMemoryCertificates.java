@@ -67,6 +67,11 @@ final class InMemoryCertificates implements CertificateRepository {
     }
 
     @Override
+    public long count(CertificateStatus status) {
+        return search(new Filter(null, null, status, null)).size();
+    }
+
+    @Override
     public List<Certificate> search(Filter filter) {
         return certificates.stream()
                 .filter(c -> filter.editionCode() == null || c.editionCode().equals(filter.editionCode()))

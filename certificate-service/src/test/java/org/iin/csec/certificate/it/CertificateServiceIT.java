@@ -579,12 +579,19 @@ class CertificateServiceIT {
     }
 
     @Test
-    void healthOpenApiAndTheSchemaAreServed() {
+    void healthOpenApiAndTheSchemaAreServed() throws IOException {
         assertThat(expect(200, api.server("health/ready")).body()).contains("UP");
         String openApi = expect(200, api.server("openapi")).body();
         assertThat(openApi).contains("/certificates/{id}/signatures", "/certificates/signatures", "/issuance",
                 "/verify/{code}", "/signing-batches/{id}", "/editions/{code}/certificates.zip");
         assertThat(expect(200, api.get(null, "/schema")).json().getString("schemaVersion")).isEqualTo("1");
+        String metrics = expect(200, api.server("metrics")).body();
+        assertThat(metrics).containsPattern("csec_certificates_awaiting_signature\\S* \\d")
+                .containsPattern("csec_certificate_outbox_pending\\S* \\d")
+                .containsPattern("csec_certificate_outbox_failed\\S* \\d")
+                .containsPattern("csec_certificate_api_requests_seconds\\S*quantile=\"0.99\"\\S* \\d");
+        java.nio.file.Files.writeString(java.nio.file.Path.of(System.getProperty("project.build.directory", "target"),
+                "metrics-sample.txt"), metrics);
     }
 
     /** Last: it spends this address's allowance of verifications. */

@@ -495,7 +495,8 @@ class CourseServiceIT {
         assertThat(template.body()).contains("first_name,last_name,email");
         String metrics = api.server("/metrics").body();
         assertThat(metrics).contains("NominationResource_nominations_seconds");
-        assertThat(metrics).containsPattern("csec_outbox_pending\\S* \\d").containsPattern("csec_outbox_failed\\S* \\d");
+        assertThat(metrics).containsPattern("csec_outbox_pending\\S* \\d").containsPattern("csec_outbox_failed\\S* \\d")
+                .containsPattern("csec_course_api_requests_seconds\\S*quantile=\"0.99\"\\S* \\d");
     }
 
     private static String participant(JsonObject participant) {

@@ -30,6 +30,9 @@ public interface CertificateRepository {
     /** Ids of the live certificates still waiting for {@code party}'s signature, oldest first. */
     List<Long> awaitingSignature(SignerRole party, String stateCode, String editionCode);
 
+    /** How many certificates are in {@code status}, all editions together. */
+    long count(CertificateStatus status);
+
     CertificateFiles files(long certificateId);
 
     /**

@@ -24,4 +24,7 @@ public interface Outbox {
     List<OutboxItem> find(WorkStatus status, int limit);
 
     List<OutboxItem> findFor(long certificateId);
+
+    /** How many items are in {@code status}. */
+    long count(WorkStatus status);
 }

@@ -74,6 +74,12 @@ public class JpaCertificateRepository implements CertificateRepository {
     }
 
     @Override
+    public long count(CertificateStatus status) {
+        return em.createQuery("select count(c) from Certificate c where c.status = :status", Long.class)
+                .setParameter("status", status).getSingleResult();
+    }
+
+    @Override
     public List<Certificate> search(Filter filter) {
         Map<String, Object> conditions = new LinkedHashMap<>();
         conditions.put("editionCode", filter.editionCode());

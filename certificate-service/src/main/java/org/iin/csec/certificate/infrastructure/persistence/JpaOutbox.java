@@ -73,4 +73,10 @@ public class JpaOutbox implements Outbox {
                         OutboxItem.class)
                 .setParameter("certificate", certificateId).getResultList();
     }
+
+    @Override
+    public long count(WorkStatus status) {
+        return em.createQuery("select count(o) from OutboxItem o where o.status = :status", Long.class)
+                .setParameter("status", status).getSingleResult();
+    }
 }
