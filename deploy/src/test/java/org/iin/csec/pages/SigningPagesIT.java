@@ -11,12 +11,10 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -53,10 +51,10 @@ class SigningPagesIT {
         suffix = String.valueOf(ThreadLocalRandom.current().nextInt(100_000, 999_999));
         edition = "SG-" + suffix;
         Path keys = Files.createDirectories(RunningProduct.buildDirectory().resolve("signing-keys-" + suffix));
-        iinKey = keytool(keys.resolve("iin.p12"), "CN=Laura Leader " + suffix + ", O=IIN");
-        arKey = keytool(keys.resolve("ar.p12"), "CN=Sofia Firmante " + suffix + ", O=Argentina");
-        register("leader", "iin", iinKey);
-        register("sign.ar", "AR", arKey);
+        iinKey = SigningKeys.make(keys.resolve("iin.p12"), "CN=Laura Leader " + suffix + ", O=IIN", PASSPHRASE);
+        arKey = SigningKeys.make(keys.resolve("ar.p12"), "CN=Sofia Firmante " + suffix + ", O=Argentina", PASSPHRASE);
+        SigningKeys.register("leader", "iin", iinKey, PASSPHRASE);
+        SigningKeys.register("sign.ar", "AR", arKey, PASSPHRASE);
 
         long moodleCourse = ((Number) object(DemoApi.get("leader", COURSE + "/editions/2027-1"), 200)
                 .get("moodleCourseId")).longValue();
@@ -310,32 +308,6 @@ class SigningPagesIT {
 
     private static void moveTo(String status) {
         expect(200, DemoApi.call("leader", "PATCH", COURSE + "/editions/" + edition, "{\"status\":\"" + status + "\"}"));
-    }
-
-    private static void register(String user, String party, Path key) throws IOException {
-        expect(200, DemoApi.call(user, "PUT", CERTIFICATES + "/signatories/" + party,
-                "{\"pkcs12\":\"" + Base64.getEncoder().encodeToString(Files.readAllBytes(key))
-                        + "\",\"passphrase\":\"" + PASSPHRASE + "\"}"));
-    }
-
-    /** A PKCS#12 with one RSA key and its self-signed certificate, made by the JDK's keytool, under target/. */
-    private static Path keytool(Path file, String distinguishedName) {
-        try {
-            Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                    "-genkeypair", "-storetype", "PKCS12", "-keystore", file.toString(), "-storepass", PASSPHRASE,
-                    "-alias", "signing", "-keyalg", "RSA", "-keysize", "2048", "-dname", distinguishedName,
-                    "-validity", "30").redirectErrorStream(true).start();
-            String output = new String(keytool.getInputStream().readAllBytes());
-            if (!keytool.waitFor(60, TimeUnit.SECONDS) || keytool.exitValue() != 0) {
-                throw new IllegalStateException("keytool failed: " + output);
-            }
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     private static DemoApi.Answer expect(int status, DemoApi.Answer answer) {

@@ -17,12 +17,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -83,8 +81,11 @@ class WalkThroughIT {
 
     private static Path setUpTheEditionAndTheSigningCertificates() {
         Path keys = directory("walk-keys-" + RUN);
-        register("leader", "iin", keytool(keys.resolve("iin.p12"), "CN=Laura Leader " + RUN + ", O=IIN"));
-        register("sign.ar", "AR", keytool(keys.resolve("ar.p12"), "CN=Sofia Firmante " + RUN + ", O=Argentina"));
+        SigningKeys.register("leader", "iin",
+                SigningKeys.make(keys.resolve("iin.p12"), "CN=Laura Leader " + RUN + ", O=IIN", PASSPHRASE), PASSPHRASE);
+        SigningKeys.register("sign.ar", "AR",
+                SigningKeys.make(keys.resolve("ar.p12"), "CN=Sofia Firmante " + RUN + ", O=Argentina", PASSPHRASE),
+                PASSPHRASE);
 
         // The demo edition is linked to the emulated Moodle's course: this one uses the same course.
         Map<String, Object> demo = object(DemoApi.get("leader", COURSE + "/editions/2027-1"), 200);
@@ -475,36 +476,6 @@ class WalkThroughIT {
                  "localCoordinator":{"name":"Coordinación %s","email":"coordinacion.%s@example.org"},
                  "signatory":{"name":"Firmante %s","title":"Titular","institution":"Institución"}}"""
                 .formatted(quota, city, state, state.toLowerCase(), state)));
-    }
-
-    private static void register(String user, String party, Path key) {
-        try {
-            expect(200, DemoApi.call(user, "PUT", CERTIFICATES + "/signatories/" + party,
-                    "{\"pkcs12\":\"" + Base64.getEncoder().encodeToString(Files.readAllBytes(key))
-                            + "\",\"passphrase\":\"" + PASSPHRASE + "\"}"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** A PKCS#12 with one RSA key and its self-signed certificate, made by the JDK's keytool, under target/. */
-    private static Path keytool(Path file, String distinguishedName) {
-        try {
-            Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                    "-genkeypair", "-storetype", "PKCS12", "-keystore", file.toString(), "-storepass", PASSPHRASE,
-                    "-alias", "signing", "-keyalg", "RSA", "-keysize", "2048", "-dname", distinguishedName,
-                    "-validity", "30").redirectErrorStream(true).start();
-            String output = new String(keytool.getInputStream().readAllBytes());
-            if (!keytool.waitFor(60, TimeUnit.SECONDS) || keytool.exitValue() != 0) {
-                throw new IllegalStateException("keytool failed: " + output);
-            }
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     private static Path directory(String name) {
