@@ -131,9 +131,8 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
 
     private AuthenticationStatus throttled(HttpServletResponse response, HttpMessageContext context, String username) {
         Duration wait = throttle.waitFor(username);
-        response.setHeader("Retry-After", String.valueOf(Math.max(1, wait.toSeconds())));
-        return refuse(response, context, 429, "Too many wrong passwords for this user name. Try again in "
-                + Math.max(1, wait.toMinutes() + (wait.toSecondsPart() > 0 ? 1 : 0)) + " minute(s).");
+        response.setHeader("Retry-After", String.valueOf(SignInThrottle.retryAfterSeconds(wait)));
+        return refuse(response, context, 429, SignInThrottle.refusal(wait));
     }
 
     private static AuthenticationStatus refuse(HttpServletResponse response, HttpMessageContext context, int status,

@@ -47,6 +47,16 @@ public class SignInThrottle {
         return left.isNegative() ? Duration.ZERO : left;
     }
 
+    /** What a throttled caller is told, and the seconds for its Retry-After: one wording for every way in. */
+    public static String refusal(Duration wait) {
+        return "Too many wrong passwords for this user name. Try again in " + (retryAfterSeconds(wait) + 59) / 60
+                + " minute(s).";
+    }
+
+    public static long retryAfterSeconds(Duration wait) {
+        return Math.max(1, wait.toSeconds());
+    }
+
     public void failed(String username) {
         if (failures.size() >= MAX_TRACKED) {
             failures.clear();

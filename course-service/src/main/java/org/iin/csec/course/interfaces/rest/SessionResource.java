@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import org.iin.csec.course.domain.FieldProblem;
 import org.iin.csec.course.domain.InvalidInput;
 import org.iin.csec.course.infrastructure.security.SignInSessions;
+import org.iin.csec.course.infrastructure.security.SignInThrottle;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,11 +57,9 @@ public class SessionResource {
                     Views.AccountView.of(opened.account()))).build();
         }
         if (result instanceof SignInSessions.Throttled throttled) {
-            long seconds = Math.max(1, throttled.retryAfter().toSeconds());
             return Response.fromResponse(Problem.of(429, "Too Many Requests", "sign-in-throttled",
-                            "Too many wrong passwords for this user name. Try again in "
-                                    + ((seconds + 59) / 60) + " minute(s).", null).toResponse())
-                    .header("Retry-After", seconds).build();
+                            SignInThrottle.refusal(throttled.retryAfter()), null).toResponse())
+                    .header("Retry-After", SignInThrottle.retryAfterSeconds(throttled.retryAfter())).build();
         }
         return Problem.of(401, "Unauthorized", "sign-in-refused", "The user name or password is not correct.", null)
                 .toResponse();
