@@ -676,6 +676,7 @@ async function loadSync(page) {
         const state = await api.course(page.path + '/moodle-sync');
         const kinds = Object.keys(state.counts || {}).sort();
         const failures = state.failures || [];
+        const retrying = state.retrying || [];
         if (page.retryButton) {
             page.retryButton.disabled = failures.length === 0;
             replace(page.retryButton, t('leader.moodle.retryCount', {count: failures.length}));
@@ -695,7 +696,17 @@ async function loadSync(page) {
                 {label: t('leader.moodle.reason'), cell: f => f.reason || '—'},
             ], failures, {caption: t('leader.moodle.failuresCaption', {count: failures.length}),
                 rowAttrs: () => ({class: 'problem'})})
-                : h('p', {id: 'no-failures', class: 'empty'}, t('leader.moodle.noFailures')));
+                : h('p', {id: 'no-failures', class: 'empty'}, t('leader.moodle.noFailures')),
+            // Work that failed for now (Moodle down, say) and is tried again by itself: why, and when.
+            retrying.length ? [h('h3', {}, t('leader.moodle.waiting')), table([
+                {label: t('leader.participants.name'), cell: r => r.participant || (r.participantId ? '#' + r.participantId : '—')},
+                {label: t('common.state'), cell: r => r.state || '—'},
+                {label: t('leader.moodle.kind'), cell: r => workKind(r.kind)},
+                {label: t('leader.moodle.attempts'), cell: r => formatNumber(r.attempts), class: 'number'},
+                {label: t('leader.moodle.reason'), cell: r => r.reason || '—'},
+                {label: t('leader.moodle.nextAttempt'), cell: r => r.nextAttemptAt
+                    ? h('time', {datetime: r.nextAttemptAt}, formatDateTime(r.nextAttemptAt)) : '—'},
+            ], retrying, {caption: t('leader.moodle.waitingCaption', {count: retrying.length})})] : null);
     });
 }
 
@@ -1221,6 +1232,9 @@ addMessages({
         'leader.moodle.failuresCaption': 'Tareas fallidas ({count})',
         'leader.moodle.noFailures': 'Ningún fallo.',
         'leader.moodle.attempts': 'Intentos',
+        'leader.moodle.waiting': 'En espera de un nuevo intento',
+        'leader.moodle.waitingCaption': 'Tareas que fallaron por ahora y se reintentan solas ({count}); «Sincronizar ahora» las envía ya',
+        'leader.moodle.nextAttempt': 'Próximo intento',
         'leader.moodle.reason': 'Motivo',
         'leader.work.PENDING': 'Pendientes',
         'leader.work.DONE': 'Hechas',
@@ -1501,6 +1515,9 @@ addMessages({
         'leader.moodle.failuresCaption': 'Failed work ({count})',
         'leader.moodle.noFailures': 'No failures.',
         'leader.moodle.attempts': 'Attempts',
+        'leader.moodle.waiting': 'Waiting to be tried again',
+        'leader.moodle.waitingCaption': 'Work that failed for now and is tried again by itself ({count}); "Sync now" sends it at once',
+        'leader.moodle.nextAttempt': 'Next attempt',
         'leader.moodle.reason': 'Reason',
         'leader.work.PENDING': 'Waiting',
         'leader.work.DONE': 'Done',

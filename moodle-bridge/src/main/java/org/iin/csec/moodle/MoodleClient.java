@@ -571,7 +571,7 @@ public final class MoodleClient implements AutoCloseable {
         String location = response.header("Location");
         String message = name + ": Moodle answered HTTP " + response.code()
                 + (location != null ? " redirecting to " + location + " (use that address as the base URL)" : "")
-                + ": " + snippet(body);
+                + ": " + snippet(redact(body));
         return new MoodleTransportException(name, MoodleTransportException.Reason.HTTP_ERROR, response.code(),
                 redact(message), null);
     }
@@ -582,8 +582,8 @@ public final class MoodleClient implements AutoCloseable {
         } catch (JsonException e) {
             String type = response.header("Content-Type", "no content type");
             throw new MoodleTransportException(name, MoodleTransportException.Reason.MALFORMED_RESPONSE,
-                    response.code(), redact(name + ": Moodle answered " + type + " that is not JSON: " + snippet(body)),
-                    null);
+                    response.code(), redact(name + ": Moodle answered " + type + " that is not JSON: "
+                    + snippet(redact(body))), null);
         }
     }
 
@@ -606,8 +606,14 @@ public final class MoodleClient implements AutoCloseable {
                 function.wsName() + ": unexpected answer: " + what, null);
     }
 
+    /**
+     * The start of an answer, for a message people read: an HTML error page (or XML) as its text without the markup,
+     * whitespace collapsed.
+     */
     private static String snippet(String body) {
-        String text = body.replaceAll("\\s+", " ").trim();
+        String text = body.stripLeading().startsWith("<")
+                ? body.replaceAll("(?is)<(script|style)\\b.*?</\\1\\s*>", " ").replaceAll("<[^>]*>?", " ") : body;
+        text = text.replaceAll("\\s+", " ").trim();
         return text.isEmpty() ? "(empty body)" : text.length() > 120 ? text.substring(0, 120) + "..." : text;
     }
 

@@ -124,5 +124,10 @@ class CertificateHandoffTest {
         public long count(WorkStatus status) {
             return items.stream().filter(i -> i.status() == status).count();
         }
+
+        @Override
+        public int bringForward(String editionCode, Instant now) {
+            throw new UnsupportedOperationException();
+        }
     }
 }

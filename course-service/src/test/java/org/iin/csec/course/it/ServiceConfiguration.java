@@ -57,7 +57,17 @@ public class ServiceConfiguration implements BeforeAllCallback, AfterAllCallback
         certificates = new FakeCertificateService();
         properties.setProperty("csec.certificates.url", certificates.url());
         properties.setProperty("csec.service.token", SERVICE_TOKEN);
+        adjust(properties);
         write(target.resolve("it-embedded.properties"), properties);
+    }
+
+    /** A test class's own settings on top of these (e.g. a Moodle of its own instead of the demo's). */
+    protected void adjust(Properties properties) {
+    }
+
+    /** A test class's own secrets (e.g. that Moodle's token), which the log must not contain either. */
+    protected List<String> moreSecrets() {
+        return List.of();
     }
 
     /** After the service stopped: nothing secret may be in what it logged. */
@@ -71,6 +81,7 @@ public class ServiceConfiguration implements BeforeAllCallback, AfterAllCallback
         }
         List<String> secrets = new ArrayList<>(List.of(ADMIN_PASSWORD, ACCOUNT_PASSWORD, SERVICE_TOKEN));
         secrets.addAll(LogsKeepSecrets.DOCUMENTS);
+        secrets.addAll(moreSecrets());
         LogsKeepSecrets.check("payara-embedded.log", secrets);
     }
 

@@ -63,6 +63,12 @@ public class OutboxTransactions {
         }
     }
 
+    /** Makes the edition's work that waits out a back-off due now (see {@link Outbox#bringForward}). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int bringForward(String editionCode) {
+        return outbox.bringForward(editionCode, clock.instant());
+    }
+
     static String bounded(String name) {
         return name.length() <= 40 ? name : name.substring(0, 40);
     }

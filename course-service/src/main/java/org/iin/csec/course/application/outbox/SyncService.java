@@ -7,6 +7,7 @@ import org.iin.csec.course.application.AuditRecorder;
 import org.iin.csec.course.application.EditionService;
 import org.iin.csec.course.domain.account.Account;
 import org.iin.csec.course.domain.account.Role;
+import org.iin.csec.course.domain.edition.Edition;
 import org.iin.csec.course.domain.outbox.Outbox;
 import org.iin.csec.course.domain.outbox.OutboxItem;
 import org.iin.csec.course.domain.outbox.WorkKind;
@@ -38,6 +39,9 @@ public class SyncService {
     OutboxDispatcher dispatcher;
 
     @Inject
+    OutboxTransactions transactions;
+
+    @Inject
     CompletionSource completion;
 
     @Inject
@@ -56,12 +60,25 @@ public class SyncService {
         }
         List<SyncState.Failure> failures = new ArrayList<>();
         for (OutboxItem item : outbox.find(editionCode, WorkStatus.FAILED)) {
-            Participant p = item.participantId() == null ? null
-                    : participants.find(edition, item.participantId()).orElse(null);
+            Participant p = participantOf(edition, item);
             failures.add(new SyncState.Failure(item.id(), item.kind().name(), item.participantId(),
                     p == null ? null : p.stateCode(), p == null ? null : p.fullName(), item.attempts(), item.lastError()));
         }
-        return new SyncState(editionCode, counts, failures);
+        // Pending work that already failed once says why it waits: otherwise "pending" hides that Moodle is down.
+        List<SyncState.Retrying> retrying = new ArrayList<>();
+        for (OutboxItem item : outbox.find(editionCode, WorkStatus.PENDING)) {
+            if (item.lastError() != null) {
+                Participant p = participantOf(edition, item);
+                retrying.add(new SyncState.Retrying(item.id(), item.kind().name(), item.participantId(),
+                        p == null ? null : p.stateCode(), p == null ? null : p.fullName(), item.attempts(),
+                        item.lastError(), item.nextAttemptAt()));
+            }
+        }
+        return new SyncState(editionCode, counts, failures, retrying);
+    }
+
+    private Participant participantOf(Edition edition, OutboxItem item) {
+        return item.participantId() == null ? null : participants.find(edition, item.participantId()).orElse(null);
     }
 
     /** Puts every failed item of the edition back in line, after someone fixed the cause. */
@@ -77,12 +94,14 @@ public class SyncService {
     }
 
     /**
-     * Sends everything due now and reads the edition's online-stage completion, instead of waiting for the next
-     * passes (not in a transaction: it talks to Moodle).
+     * Sends the edition's pending work now, that waiting out a back-off included, and reads its online-stage
+     * completion, instead of waiting for the next passes (not in a transaction: it talks to Moodle).
      */
     public void runNow(Account actor, String editionCode) {
         requireLeader(actor);
         editions.get(actor, editionCode);
+        // Someone asked, e.g. because Moodle is back: work that failed during an outage must not wait up to an hour.
+        transactions.bringForward(editionCode);
         for (WorkKind kind : WorkKind.values()) {
             dispatcher.drain(kind);
         }

@@ -26,4 +26,10 @@ public interface Outbox {
 
     /** How many items are in {@code status}, all editions together. */
     long count(WorkStatus status);
+
+    /**
+     * Makes the edition's PENDING items that wait out a back-off due {@code now}; returns how many. Leased items are
+     * left alone: they are being sent. One UPDATE, as a claim is, so it is safe with several instances.
+     */
+    int bringForward(String editionCode, Instant now);
 }

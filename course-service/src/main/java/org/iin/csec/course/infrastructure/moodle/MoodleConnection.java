@@ -23,6 +23,9 @@ public class MoodleConnection {
 
     private static final Logger LOG = Logger.getLogger(MoodleConnection.class.getName());
 
+    /** Readiness waits no longer than this for Moodle, whatever the sync's own timeout. */
+    static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
+
     @Inject
     @ConfigProperty(name = "csec.moodle.url")
     Optional<String> url;
@@ -47,6 +50,7 @@ public class MoodleConnection {
     private long demoCourseId;
     private long demoFaceToFaceActivityId;
     private MoodleClient client;
+    private MoodleClient probe;
 
     @PostConstruct
     void connect() {
@@ -72,17 +76,27 @@ public class MoodleConnection {
                 .readTimeout(Duration.ofSeconds(timeoutSeconds))
                 .callTimeout(Duration.ofSeconds(timeoutSeconds * 2L))
                 .build();
+        // Its own client: a health probe never queues behind the sync's calls, nor waits the sync's long timeout.
+        Duration probeTimeout = Duration.ofSeconds(Math.min(timeoutSeconds, PROBE_TIMEOUT.toSeconds()));
+        probe = new MoodleClient.Builder().baseUrl(baseUrl).token(secret).connectTimeout(probeTimeout)
+                .readTimeout(probeTimeout).callTimeout(probeTimeout).maxConnections(1).build();
     }
 
     /** A connection to a given client, without configuration (tests). */
     static MoodleConnection to(MoodleClient client) {
         MoodleConnection connection = new MoodleConnection();
         connection.client = client;
+        connection.probe = client;
         return connection;
     }
 
     public Optional<MoodleClient> client() {
         return Optional.ofNullable(client);
+    }
+
+    /** The same Moodle for health probes: short timeouts, one call at a time. */
+    public Optional<MoodleClient> probe() {
+        return Optional.ofNullable(probe);
     }
 
     /** The emulated Moodle of the demo, if this process runs one. */
@@ -103,6 +117,9 @@ public class MoodleConnection {
     void close() {
         if (client != null) {
             client.close();
+        }
+        if (probe != null && probe != client) {
+            probe.close();
         }
         if (emulator != null) {
             emulator.close();

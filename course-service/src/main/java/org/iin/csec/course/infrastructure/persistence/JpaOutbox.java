@@ -82,4 +82,13 @@ public class JpaOutbox implements Outbox {
         return em.createQuery("select count(o) from OutboxItem o where o.status = :status", Long.class)
                 .setParameter("status", status).getSingleResult();
     }
+
+    @Override
+    public int bringForward(String editionCode, Instant now) {
+        return em.createQuery("update OutboxItem o set o.nextAttemptAt = :now, o.version = o.version + 1"
+                        + " where o.editionCode = :edition and o.status = :pending and o.nextAttemptAt > :now"
+                        + " and (o.claimedUntil is null or o.claimedUntil < :now)")
+                .setParameter("now", now).setParameter("edition", editionCode)
+                .setParameter("pending", WorkStatus.PENDING).executeUpdate();
+    }
 }

@@ -25,13 +25,16 @@ public class MoodleSyncResource {
     @Inject
     SignedInAccount me;
 
-    /** Work waiting, done and failed by kind, and every failure with its participant and reason. */
+    /**
+     * Work waiting, done and failed by kind; every failure with its participant and reason; and work waiting to be
+     * tried again (e.g. Moodle down) with its reason and next attempt.
+     */
     @GET
     public SyncState state(@PathParam("code") String code) {
         return sync.state(me.get(), code);
     }
 
-    /** Sends what is due now, then answers with the new state. */
+    /** Sends the edition's waiting work now, back-offs cut short, reads completion, then answers with the new state. */
     @POST
     public SyncState runNow(@PathParam("code") String code) {
         sync.runNow(me.get(), code);
