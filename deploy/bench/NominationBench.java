@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Load for the nominations benchmark (run by nominations.sh, not a test): 35 states x 50 seats, then
  * 32 clients nominating as fast as they can, 100 candidates per state (half of them end up waitlisted).
- * Usage: java NominationBench.java BASE_URL ADMIN_PASSWORD
+ * Usage: java [-Dserver.pid=PID] NominationBench.java BASE_URL ADMIN_PASSWORD (with the service's process id,
+ * it also reports the server CPU time per nomination, which varies less than throughput on a shared machine).
  */
 public class NominationBench {
 
@@ -26,7 +27,10 @@ public class NominationBench {
             "PA", "PY", "PE", "UY", "VE", "US", "CA", "JM", "TT", "BS", "BB", "BZ", "GY", "SR", "HT", "AG", "DM", "GD",
             "KN", "LC", "VC"};
     static final String PASSWORD = "bench-password-1234";
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** HTTP/1.1, as nginx talks to the service in production (-Dhttp=HTTP_2 tries cleartext HTTP/2 upgrades). */
+    static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.valueOf(System.getProperty("http", "HTTP_1_1")))
+            .connectTimeout(Duration.ofSeconds(5)).build();
     static String base;
 
     public static void main(String[] args) throws Exception {
@@ -53,9 +57,11 @@ public class NominationBench {
             List<Long> me = Collections.synchronizedList(new ArrayList<>());
             runGets(4000, me);
             me.clear();
+            long cpu0 = serverCpuMillis();
             long t0 = System.nanoTime();
             runGets(6000, me);
             double s = (System.nanoTime() - t0) / 1e9;
+            System.out.printf("GET /me server CPU: %.1f ms per request%n", (serverCpuMillis() - cpu0) / 6000.0);
             List<Long> sortedMe = new ArrayList<>(me);
             Collections.sort(sortedMe);
             System.out.printf("GET /me: %.0f per second; p50 %.1f ms, p99 %.1f ms%n", me.size() / s, pct(sortedMe, 50), pct(sortedMe, 99));
@@ -63,14 +69,20 @@ public class NominationBench {
         // Warm-up: the first requests pay for class loading and JIT; they are not counted.
         run(work.subList(0, WARM_UP), new ArrayList<>());
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        long cpuBefore = serverCpuMillis();
         long start = System.nanoTime();
         int errors = run(work.subList(WARM_UP, work.size()), latencies);
         double seconds = (System.nanoTime() - start) / 1e9;
+        long cpu = serverCpuMillis() - cpuBefore;
 
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
         System.out.printf("nominations: %d in %.2f s = %.0f per second with %d clients; errors: %d%n",
                 sorted.size(), seconds, sorted.size() / seconds, CLIENTS, errors);
+        if (cpuBefore >= 0) {
+            System.out.printf("server CPU: %.1f ms per nomination (%.0f%% of the machine's 2 cores)%n",
+                    (double) cpu / sorted.size(), cpu / 10.0 / seconds / 2);
+        }
         System.out.printf("latency ms: p50 %.1f  p90 %.1f  p99 %.1f  max %.1f%n", pct(sorted, 50), pct(sorted, 90),
                 pct(sorted, 99), sorted.get(sorted.size() - 1) / 1e6);
     }
@@ -120,6 +132,21 @@ public class NominationBench {
             f.get();
         }
         pool.shutdown();
+    }
+
+    /** User and system CPU time of the service's process, from /proc (Linux), or -1 when unknown. */
+    static long serverCpuMillis() {
+        String pid = System.getProperty("server.pid");
+        if (pid == null) {
+            return -1;
+        }
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", pid, "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10; // clock ticks of 10 ms
+        } catch (java.io.IOException e) {
+            return -1;
+        }
     }
 
     static double pct(List<Long> sorted, int p) {

@@ -54,7 +54,7 @@ READY=$(date +%s.%N)
 printf 'start-up of both services (launch to ready, MariaDB schemas migrated): %.1f s\n' "$(echo "$READY - $START" | bc)"
 echo "resident memory after start-up: $(( $(ps -o rss= -p $PAYARA) / 1024 )) MB"
 
-java ${BENCH_CLIENT_OPTS:-} deploy/bench/NominationBench.java "http://127.0.0.1:$PORT" "$ADMIN_PASSWORD"
+java -Dserver.pid=$PAYARA ${BENCH_CLIENT_OPTS:-} deploy/bench/NominationBench.java "http://127.0.0.1:$PORT" "$ADMIN_PASSWORD"
 
 echo "resident memory after the load: $(( $(ps -o rss= -p $PAYARA) / 1024 )) MB"
 OVER=$(mariadb -u root -N -e "SELECT COUNT(*) FROM (SELECT a.state_code, a.quota, COUNT(p.id) held

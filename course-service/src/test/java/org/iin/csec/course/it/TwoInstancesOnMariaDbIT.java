@@ -5,7 +5,10 @@ import org.iin.csec.moodle.emulator.Fault;
 import org.iin.csec.moodle.emulator.MoodleEmulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
@@ -31,6 +34,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
@@ -46,8 +50,10 @@ import static org.iin.csec.course.it.Api.expect;
  * instance is killed with SIGKILL in the middle of the sync, right after it asked Moodle to create the accounts and
  * before it could record anything. The other instance takes the work over once the lease runs out and finishes it:
  * every participant ENROLLED, exactly one Moodle account each (the dead instance's accounts are found by idnumber,
- * not created again), one enrolment each, in their state's group, and nothing left waiting or failed.
+ * not created again), one enrolment each, in their state's group, and nothing left waiting or failed. Then the
+ * surviving instance takes 150 more nominations, and must not have kept a JDBC statement for each.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ExtendWith(MariaDbDatabase.class)
 class TwoInstancesOnMariaDbIT {
 
@@ -135,6 +141,7 @@ class TwoInstancesOnMariaDbIT {
     }
 
     @Test
+    @Order(1)
     void theOtherInstanceFinishesAMoodleSyncWhoseInstanceWasKilledInTheMiddle() throws Exception {
         Api apiA = new Api(a.deployment());
         Api apiB = new Api(b.deployment());
@@ -282,6 +289,41 @@ class TwoInstancesOnMariaDbIT {
                 Duration.between(leaseEnds, takenOver).toMillis(), Duration.between(killed, resumed).toMillis(),
                 Duration.between(resumed, finished).toMillis(), Duration.between(killed, finished).toMillis(),
                 new TreeMap<>(calls));
+    }
+
+    /**
+     * A long-running instance keeps nothing per request. The EclipseLink in Payara never closes the INSERT
+     * statements whose generated keys it reads, and Connector/J would hold each one until its pooled connection
+     * closes, which is never (deploy/README.md, "Database connections"): 300 INSERTs later, the instance must
+     * hold no more statements than a handful of requests in flight would.
+     */
+    @Test
+    @Order(2)
+    void aRunningInstanceHoldsNoStatementPerRequest() throws Exception {
+        PayaraProcess live = a.isAlive() ? a : b;
+        Api api = new Api(live.deployment());
+        for (int i = 1; i <= 150; i++) {
+            // Each nomination inserts a participant and an audit entry, both with generated ids.
+            expect(201, api.post(COORDINATORS.get("UY"), nominations("UY"), "{\"firstName\":\"Eva\",\"lastName\":\"Paz "
+                    + i + "\",\"email\":\"memory." + i + "@example.org\"}"));
+        }
+        assertThat(liveInstances(live, "com.mysql.cj.jdbc.ClientPreparedStatement"))
+                .as("Connector/J statements alive after a full GC, after 300 INSERTs").isLessThan(40);
+    }
+
+    /** Objects of a class alive in an instance after a full GC (jcmd's class histogram forces one). */
+    private static long liveInstances(PayaraProcess instance, String className) throws IOException, InterruptedException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        Process histogram = new ProcessBuilder(jcmd.toString(), String.valueOf(instance.pid()), "GC.class_histogram")
+                .redirectErrorStream(true).start();
+        String output = new String(histogram.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(histogram.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        // The histogram really is the instance's: its pooled MariaDB connections are in it.
+        assertThat(output).as("jcmd's class histogram").contains("com.mysql.cj.jdbc.ConnectionImpl");
+        // Lines read "   12:    340    54400  com.mysql.cj.jdbc.ClientPreparedStatement".
+        return output.lines().map(String::trim).map(line -> line.split("\\s+"))
+                .filter(columns -> columns.length >= 4 && columns[3].equals(className))
+                .mapToLong(columns -> Long.parseLong(columns[1])).sum();
     }
 
     private static String nominations(String state) {
