@@ -77,14 +77,19 @@ public class BatchRecords {
         return new Started(batch, awaiting);
     }
 
+    /** Every certificate was tried; nothing is done if the batch changed since {@code heldVersion}. */
     @Transactional
-    public void complete(long batchId) {
+    public CertificateSigning.BatchStep complete(long batchId, long heldVersion) {
         SigningBatch batch = batches.findForUpdate(batchId).orElseThrow();
+        if (!batch.isUnchangedSince(heldVersion)) {
+            return new CertificateSigning.BatchStep(batch.version(), batch.leaseUntil(), false);
+        }
         Instant now = clock.instant();
         var before = Snapshots.of(batch, now);
         batch.complete(now);
         audit.record(batch.requestedBy(), "signing-batch.completed", "SigningBatch", batchId, batch.editionCode(),
                 batch.party().stateCode(), before, Snapshots.of(batch, now));
+        return new CertificateSigning.BatchStep(heldVersion + 1, null, true);
     }
 
     @Transactional

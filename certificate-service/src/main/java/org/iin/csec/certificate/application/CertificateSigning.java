@@ -63,28 +63,50 @@ public class CertificateSigning {
     }
 
     /**
+     * What a step of a batch's runner left in the batch record: the record's version, which the runner now holds,
+     * its lease, and whether this step recorded its progress ({@code false}: the record changed since the version
+     * the runner held, so the step did nothing). A step changes the record once, so its version goes up by one.
+     */
+    public record BatchStep(long version, Instant lease, boolean recorded) {
+    }
+
+    /**
      * One certificate of a batch, and the batch's progress, in one transaction. A certificate the party signed
      * meanwhile by other means counts as done; any other refusal rolls everything back for the caller to record.
+     * Nothing is done if the batch changed since {@code heldVersion} (see {@link BatchStep}).
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void signInBatch(long batchId, long certificateId, Party party, SigningCredential credential,
-                            String actor) {
+    public BatchStep signInBatch(long batchId, long certificateId, Party party, SigningCredential credential,
+                                 String actor, long heldVersion) {
         SigningBatch batch = batches.findForUpdate(batchId).orElseThrow();
+        if (!batch.isUnchangedSince(heldVersion)) {
+            return new BatchStep(batch.version(), batch.leaseUntil(), false);
+        }
         Certificate certificate = certificates.findForUpdate(certificateId).orElseThrow();
         if (!certificate.isSignedBy(party.role())) {
             signLocked(certificate, party, credential, actor);
         }
         Instant now = clock.instant();
-        batch.signedOne(now, now.plus(BATCH_LEASE));
+        Instant lease = now.plus(BATCH_LEASE);
+        batch.signedOne(now, lease);
+        return new BatchStep(heldVersion + 1, lease, true);
     }
 
-    /** Records a certificate of a batch that could not be signed; the certificate itself is unchanged. */
+    /**
+     * Records a certificate of a batch that could not be signed; the certificate itself is unchanged. Nothing is
+     * done if the batch changed since {@code heldVersion}.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void batchFailure(long batchId, long certificateId, String reason) {
+    public BatchStep batchFailure(long batchId, long certificateId, String reason, long heldVersion) {
         SigningBatch batch = batches.findForUpdate(batchId).orElseThrow();
+        if (!batch.isUnchangedSince(heldVersion)) {
+            return new BatchStep(batch.version(), batch.leaseUntil(), false);
+        }
         String number = certificates.find(certificateId).map(Certificate::number).orElse("#" + certificateId);
         Instant now = clock.instant();
-        batch.failedOne(number, reason, now, now.plus(BATCH_LEASE));
+        Instant lease = now.plus(BATCH_LEASE);
+        batch.failedOne(number, reason, now, lease);
+        return new BatchStep(heldVersion + 1, lease, true);
     }
 
     /**

@@ -98,6 +98,15 @@ public class SigningBatch {
         return status == BatchStatus.RUNNING && (leaseUntil == null || leaseUntil.isBefore(now));
     }
 
+    /**
+     * Whether the batch is as its runner last left it: nobody recorded anything since (that runner included, if its
+     * transaction committed although its answer was lost with the connection) and nobody resumed it. Every change
+     * of the record counts in its version; its times cannot tell, as MariaDB may keep them to the second only.
+     */
+    public boolean isUnchangedSince(long knownVersion) {
+        return version == knownVersion;
+    }
+
     /** Whether this batch covers the same selection as a new request: same party, same edition (or all). */
     public boolean sameSelection(Party party, String edition) {
         return partyKey.equals(party.key()) && Objects.equals(editionCode, edition);
@@ -188,4 +197,5 @@ public class SigningBatch {
     public Instant updatedAt() { return updatedAt; }
     public Instant finishedAt() { return finishedAt; }
     public Instant leaseUntil() { return leaseUntil; }
+    public long version() { return version; }
 }

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.iin.csec.certificate.application.outbox.OutboxDispatcher;
 import org.iin.csec.certificate.domain.outbox.WorkKind;
+import org.iin.csec.certificate.infrastructure.persistence.DatabaseFailures;
 
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -45,7 +46,13 @@ public class BackgroundSchedule {
             try {
                 dispatcher.drain(kind);
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Outbox pass for " + kind + " failed; the next pass will try again", e);
+                if (DatabaseFailures.isDatabase(e)) {
+                    // One line a pass while the database is away: its stack and SQL tell an operator nothing more.
+                    LOG.warning("Outbox pass for " + kind + " failed: the certificate database did not answer ("
+                            + e.getClass().getSimpleName() + "); the next pass will try again");
+                } else {
+                    LOG.log(Level.WARNING, "Outbox pass for " + kind + " failed; the next pass will try again", e);
+                }
             }
         }
     }

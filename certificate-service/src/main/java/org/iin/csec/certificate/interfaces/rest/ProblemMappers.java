@@ -3,6 +3,7 @@ package org.iin.csec.certificate.interfaces.rest;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.transaction.TransactionalException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
@@ -16,6 +17,7 @@ import org.iin.csec.certificate.domain.FieldProblem;
 import org.iin.csec.certificate.domain.InvalidInput;
 import org.iin.csec.certificate.domain.NotFound;
 import org.iin.csec.certificate.domain.RuleViolation;
+import org.iin.csec.certificate.infrastructure.persistence.DatabaseFailures;
 import org.iin.csec.certificate.interfaces.web.RequestLog;
 import org.iin.csec.certificate.signing.InvalidCredentialException;
 
@@ -131,6 +133,24 @@ public final class ProblemMappers {
         }
     }
 
+    /**
+     * A transaction that failed at its commit (the database refused the write, or went away): the container wraps
+     * that in a TransactionalException, which Jersey's own mapper for it would turn into a bare 500 page, as the
+     * cause is not a RuntimeException. Answered as anything unexpected is.
+     */
+    @Provider
+    public static class FailedCommits implements ExceptionMapper<TransactionalException> {
+        @Context
+        HttpServletRequest request;
+
+        @Override
+        public Response toResponse(TransactionalException e) {
+            Unexpected unexpected = new Unexpected();
+            unexpected.request = request;
+            return unexpected.toResponse(e);
+        }
+    }
+
     /** Anything unexpected: logged here with its cause, answered without internals. */
     @Provider
     public static class Unexpected implements ExceptionMapper<RuntimeException> {
@@ -158,15 +178,53 @@ public final class ProblemMappers {
                 if (cause instanceof UploadRefused refused) {
                     return new UploadRefusals().toResponse(refused);
                 }
-                if (cause instanceof OptimisticLockException || cause instanceof PessimisticLockException) {
+                if (cause instanceof OptimisticLockException
+                        || cause instanceof PessimisticLockException && DatabaseFailures.isLockConflict(cause)) {
                     return concurrentChange();
                 }
                 cause = cause.getCause() == cause ? null : cause.getCause();
             }
-            LOG.log(Level.SEVERE, "Unexpected failure in request id=" + request.getAttribute(RequestLog.ID), e);
+            // One line each, without the driver's message: it can name the database user or quote the SQL.
+            if (DatabaseFailures.isStorageFull(e)) {
+                LOG.severe("The certificate database refused to write in request id=" + requestId()
+                        + ": its disk is full; the transaction was rolled back. Free disk space on its server.");
+                return storageFull();
+            }
+            if (DatabaseFailures.isDatabase(e)) {
+                LOG.warning("The certificate database did not answer in request id=" + requestId() + " ("
+                        + e.getClass().getSimpleName() + "); the transaction was rolled back");
+                return databaseUnavailable();
+            }
+            LOG.log(Level.SEVERE, "Unexpected failure in request id=" + requestId(), e);
             return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "internal-error",
                     "Something went wrong on our side; nothing was changed. Try again, and tell the "
                             + "administrator if it persists.").toResponse();
         }
+
+        private Object requestId() {
+            return request == null ? null : request.getAttribute(RequestLog.ID);
+        }
     }
+
+    /** The database does not answer (stopped, unreachable, refusing the service's user): worth trying again soon. */
+    static Response databaseUnavailable() {
+        return Response.fromResponse(Problem.of(Response.Status.SERVICE_UNAVAILABLE, "database-unavailable",
+                        "The certificate service cannot reach its database just now; nothing was changed. "
+                                + "Try again in a minute.").toResponse())
+                .header("Retry-After", RETRY_AFTER_SECONDS).build();
+    }
+
+    /**
+     * 507, not 503: the service is up and everything stored can still be read, downloaded and verified; only new
+     * writes are refused, and waiting does not help until an administrator frees disk space.
+     */
+    static Response storageFull() {
+        return Problem.of(507, "Insufficient Storage", "storage-full",
+                "The certificate store is full, so nothing could be saved; nothing was changed and every certificate "
+                        + "already signed is safe. An administrator must free disk space; then try again.", null)
+                .toResponse();
+    }
+
+    /** How long a client should wait before trying again while the database does not answer. */
+    static final int RETRY_AFTER_SECONDS = 30;
 }
