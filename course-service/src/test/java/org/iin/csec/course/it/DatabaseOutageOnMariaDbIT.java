@@ -278,11 +278,12 @@ class DatabaseOutageOnMariaDbIT {
         assertThat(during.get("session's request").reply().status())
                 .as("a signed-in page's request during the outage: " + during.get("session's request"))
                 .isNotEqualTo(401).isGreaterThanOrEqualTo(500);
-        // Everything that needs the database answered within the time a client waits, with an error.
+        // Everything that needs the database answered soon, with an error: EclipseLink tries a dead connection
+        // again once, a second later (ReconnectRetries), instead of twice, five seconds apart.
         during.forEach((what, answer) -> {
             assertThat(answer.reply()).as(what + ": " + answer).isNotNull();
             assertThat(answer.reply().status()).as(what + ": " + answer).isBetween(500, 599);
-            assertThat(answer.took()).as(what + " answered in time").isLessThan(Duration.ofSeconds(30));
+            assertThat(answer.took()).as(what + " answered in time: " + answer).isLessThan(Duration.ofSeconds(5));
             assertThat(answer.reply().body()).as(what + ": no internals").doesNotContainIgnoringCase("exception")
                     .doesNotContainIgnoringCase("sql").doesNotContain(databaseUser);
         });

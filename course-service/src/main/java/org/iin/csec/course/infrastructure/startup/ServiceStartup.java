@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 import org.iin.csec.course.infrastructure.persistence.CourseDataSource;
+import org.iin.csec.course.infrastructure.persistence.ReconnectRetries;
 import org.iin.csec.course.infrastructure.scheduling.BackgroundSchedule;
 
 import javax.sql.DataSource;
@@ -16,8 +17,8 @@ import java.util.logging.Logger;
 
 /**
  * Runs at deployment, before the service takes requests: migrates the schema (Flyway takes a database lock,
- * so two instances starting together migrate once), then makes sure an administrator exists, then seeds
- * the demo edition when asked to, and starts sending the outbox.
+ * so two instances starting together migrate once), makes a request fail fast while the database is away, then
+ * makes sure an administrator exists, then seeds the demo edition when asked to, and starts sending the outbox.
  */
 @ApplicationScoped
 public class ServiceStartup {
@@ -37,6 +38,9 @@ public class ServiceStartup {
     BackgroundSchedule backgroundSchedule;
 
     @Inject
+    ReconnectRetries reconnectRetries;
+
+    @Inject
     OutboxGauges outboxGauges;
 
     @Inject
@@ -52,6 +56,7 @@ public class ServiceStartup {
                 .migrate();
         LOG.info("Course schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
                 + " migrations applied now)");
+        reconnectRetries.shorten();
         firstAdministrator.ensure();
         if (seedDemo) {
             demoEdition.seed();
