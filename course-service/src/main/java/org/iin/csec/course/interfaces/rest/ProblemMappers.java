@@ -2,6 +2,7 @@ package org.iin.csec.course.interfaces.rest;
 
 import jakarta.persistence.OptimisticLockException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.transaction.TransactionalException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
@@ -115,6 +116,24 @@ public final class ProblemMappers {
             Response.ResponseBuilder builder = Response.fromResponse(original).type(Problem.MEDIA_TYPE)
                     .entity(Problem.of(status.getStatusCode(), status.getReasonPhrase(), null, detail, null));
             return builder.build();
+        }
+    }
+
+    /**
+     * A transaction that failed at its commit (the database refused the write, or went away): the container wraps
+     * that in a TransactionalException, and Jersey's own, more specific mapper for it would answer a bare 500 page.
+     * Answered as anything unexpected is (as in certificate-service, whose outage test reaches this path).
+     */
+    @Provider
+    public static class FailedCommits implements ExceptionMapper<TransactionalException> {
+        @Context
+        HttpServletRequest request;
+
+        @Override
+        public Response toResponse(TransactionalException e) {
+            Unexpected unexpected = new Unexpected();
+            unexpected.request = request;
+            return unexpected.toResponse(e);
         }
     }
 
