@@ -3,10 +3,7 @@ package org.iin.csec.certificate.it;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import org.iin.csec.certificate.document.SignerRole;
-import org.iin.csec.certificate.signing.FieldSignature;
-import org.iin.csec.certificate.signing.SignatureReport;
-import org.iin.csec.certificate.signing.SignatureVerifier;
+import org.iin.csec.certificate.it.StoredCertificates.Row;
 import org.iin.csec.certificate.signing.TestCredentials;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,17 +11,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -57,8 +48,6 @@ class TwoInstancesOnMariaDbIT {
     private static final String PASSPHRASE = TestCredentials.PASSPHRASE;
     private static final String WRONG_PASSPHRASE = "wrong-" + PASSPHRASE.hashCode() + "-passphrase";
     private static final TestCredentials IIN_KEY = TestCredentials.courseLeader();
-    private static final String IIN_FIELD = SignerRole.IIN.fieldName();
-    private static final String STATE_FIELD = SignerRole.STATE.fieldName();
 
     @RegisterExtension
     static final ServiceProcesses PROCESSES = new ServiceProcesses();
@@ -66,7 +55,7 @@ class TwoInstancesOnMariaDbIT {
     private static ServiceProcesses.Instance a;
     private static ServiceProcesses.Instance b;
 
-    private final SignatureVerifier verifier = new SignatureVerifier();
+    private final StoredCertificates stored = new StoredCertificates(IIN_KEY);
 
     @BeforeAll
     static void startTwoInstancesOnOneDatabase() {
@@ -93,7 +82,7 @@ class TwoInstancesOnMariaDbIT {
         assertThat(numbers(ids)).containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, CERTIFICATES)
                 .mapToObj(n -> String.format("%s/UY/%04d", EDITION, n)).toList());
         Map<Long, Row> issued = rows(ids);
-        issued.values().forEach(this::assertWholeAndConsistent);
+        issued.values().forEach(stored::assertWhole);
         assertThat(issued.values()).allSatisfy(r -> assertThat(r.iinSignedBy()).isNull());
 
         // The IIN signs them all on A, in the background; A is killed as soon as some (not all) are signed.
@@ -114,7 +103,7 @@ class TwoInstancesOnMariaDbIT {
         assertThat(signedByA.size()).as("signed before the kill").isGreaterThanOrEqualTo(seenOnA)
                 .isLessThan(CERTIFICATES);
         assertThat(signedByA).containsExactlyElementsOf(ids.subList(0, signedByA.size()));
-        afterKill.values().forEach(this::assertWholeAndConsistent);
+        afterKill.values().forEach(stored::assertWhole);
         for (long id : ids.subList(signedByA.size(), ids.size())) {
             assertThat(afterKill.get(id).current()).as("certificate %d untouched", id)
                     .isEqualTo(issued.get(id).current());
@@ -165,15 +154,15 @@ class TwoInstancesOnMariaDbIT {
 
         // Every certificate: exactly one IIN signature, valid; those A signed were not signed again.
         Map<Long, Row> end = rows(ids);
-        end.values().forEach(this::assertWholeAndConsistent);
+        end.values().forEach(stored::assertWhole);
         assertThat(end.values()).allSatisfy(r -> assertThat(r.iinSignedBy()).as(r.number()).isEqualTo(LEADER));
         for (long id : signedByA) {
             assertThat(end.get(id).current()).as("certificate %d as A left it", id)
                     .isEqualTo(afterKill.get(id).current());
             assertThat(end.get(id).iinSignedAt()).isEqualTo(afterKill.get(id).iinSignedAt());
         }
-        Map<String, Long> signatures = signatureAuditEntries();
-        assertThat(signatures.keySet()).containsExactlyInAnyOrderElementsOf(ids.stream().map(String::valueOf).toList());
+        Map<Long, Long> signatures = signatureAuditEntries();
+        assertThat(signatures.keySet()).containsExactlyInAnyOrderElementsOf(ids);
         assertThat(signatures.values()).as("signatures per certificate").containsOnly(1L);
         assertThat(batchAudit(batchId)).containsExactly("signing-batch.started", "signing-batch.resumed",
                 "signing-batch.completed");
@@ -183,32 +172,6 @@ class TwoInstancesOnMariaDbIT {
             byte[] pdf = expect(200, onB.get(LEADER, "/certificates/" + id + "/pdf", "application/pdf")).bytes();
             assertThat(pdf).isEqualTo(end.get(id).current());
         }
-    }
-
-    /** Every certificate as stored: the IIN signature, if any, is whole and valid, or the file is as issued. */
-    private void assertWholeAndConsistent(Row row) {
-        SignatureReport report = verifier.verify(row.current());
-        assertThat(row.stateSignedBy()).as(row.number()).isNull();
-        assertThat(report.field(STATE_FIELD)).as(row.number()).hasValueSatisfying(f ->
-                assertThat(f.isSigned()).isFalse());
-        if (row.iinSignedBy() == null) {
-            assertThat(row.current()).as("%s: unsigned, so as prepared", row.number()).isEqualTo(row.prepared());
-            assertThat(report.signatures()).as(row.number()).isEmpty();
-            assertThat(row.iinSignedAt()).as(row.number()).isNull();
-            return;
-        }
-        assertThat(row.current().length).as(row.number()).isGreaterThan(row.prepared().length);
-        assertThat(Arrays.copyOf(row.current(), row.prepared().length))
-                .as("%s: signed in append mode, the prepared file unchanged under it", row.number())
-                .isEqualTo(row.prepared());
-        assertThat(report.signatures()).as("%s: exactly one signature", row.number()).hasSize(1);
-        FieldSignature iin = report.field(IIN_FIELD).flatMap(f -> f.signature()).orElseThrow(() ->
-                new AssertionError(row.number() + ": no signature in the IIN field"));
-        assertThat(iin.isValid()).as("%s: IIN signature valid", row.number()).isTrue();
-        assertThat(iin.coversWholeDocument()).as(row.number()).isTrue();
-        assertThat(iin.signerCertificate()).as(row.number()).contains(IIN_KEY.certificate());
-        assertThat(report.isIntact()).as(row.number()).isTrue();
-        assertThat(row.iinSignedAt()).as(row.number()).isNotNull();
     }
 
     private static List<Long> issueThroughBoth(Api onA, Api onB) throws Exception {
@@ -257,47 +220,13 @@ class TwoInstancesOnMariaDbIT {
         return body.build().toString();
     }
 
-    /** A certificate's row and its files, straight from the database. */
-    record Row(long id, String number, String iinSignedBy, Timestamp iinSignedAt, String stateSignedBy,
-               byte[] prepared, byte[] current) {
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Row r && id == r.id && number.equals(r.number)
-                    && java.util.Objects.equals(iinSignedBy, r.iinSignedBy)
-                    && java.util.Objects.equals(iinSignedAt, r.iinSignedAt)
-                    && java.util.Objects.equals(stateSignedBy, r.stateSignedBy)
-                    && Arrays.equals(prepared, r.prepared) && Arrays.equals(current, r.current);
-        }
-
-        @Override
-        public int hashCode() {
-            return Long.hashCode(id);
-        }
-
-        @Override
-        public String toString() {
-            return number + (iinSignedBy == null ? " unsigned" : " signed by " + iinSignedBy) + ", "
-                    + current.length + " bytes";
-        }
-    }
-
+    /** The edition's certificates as stored, which must be exactly these. */
     private static Map<Long, Row> rows(List<Long> ids) throws SQLException {
-        Map<Long, Row> rows = new LinkedHashMap<>();
-        try (Connection db = MariaDbDatabase.connect();
-             PreparedStatement sql = db.prepareStatement("SELECT c.id, c.number, c.iin_signed_by, c.iin_signed_at,"
-                     + " c.state_signed_by, f.prepared_pdf, f.current_pdf FROM certificate c"
-                     + " JOIN certificate_file f ON f.certificate_id = c.id WHERE c.edition_code = ? ORDER BY c.id")) {
-            sql.setString(1, EDITION);
-            try (ResultSet r = sql.executeQuery()) {
-                while (r.next()) {
-                    rows.put(r.getLong(1), new Row(r.getLong(1), r.getString(2), r.getString(3), r.getTimestamp(4),
-                            r.getString(5), r.getBytes(6), r.getBytes(7)));
-                }
-            }
+        try (Connection db = MariaDbDatabase.connect()) {
+            Map<Long, Row> rows = StoredCertificates.read(db, EDITION);
+            assertThat(rows.keySet()).containsExactlyElementsOf(ids);
+            return rows;
         }
-        assertThat(rows.keySet()).containsExactlyElementsOf(ids);
-        return rows;
     }
 
     private static List<String> numbers(List<Long> ids) throws SQLException {
@@ -305,50 +234,21 @@ class TwoInstancesOnMariaDbIT {
     }
 
     private static Map<String, Object> batchRow(long batchId) throws SQLException {
-        try (Connection db = MariaDbDatabase.connect();
-             PreparedStatement sql = db.prepareStatement(
-                     "SELECT status, done_count, failed_count FROM signing_batch WHERE id = ?")) {
-            sql.setLong(1, batchId);
-            try (ResultSet r = sql.executeQuery()) {
-                assertThat(r.next()).isTrue();
-                Map<String, Object> row = new HashMap<>();
-                row.put("status", r.getString(1));
-                row.put("done_count", r.getLong(2));
-                row.put("failed_count", r.getLong(3));
-                return row;
-            }
+        try (Connection db = MariaDbDatabase.connect()) {
+            return StoredCertificates.batchRow(db, batchId);
         }
     }
 
-    /** How many times each certificate of the edition was signed on the server, by the audit log. */
-    private static Map<String, Long> signatureAuditEntries() throws SQLException {
-        Map<String, Long> counts = new HashMap<>();
-        try (Connection db = MariaDbDatabase.connect();
-             PreparedStatement sql = db.prepareStatement("SELECT entity_id, COUNT(*) FROM audit_entry"
-                     + " WHERE edition_code = ? AND action = 'certificate.signed' GROUP BY entity_id")) {
-            sql.setString(1, EDITION);
-            try (ResultSet r = sql.executeQuery()) {
-                while (r.next()) {
-                    counts.put(r.getString(1), r.getLong(2));
-                }
-            }
+    private static Map<Long, Long> signatureAuditEntries() throws SQLException {
+        try (Connection db = MariaDbDatabase.connect()) {
+            return StoredCertificates.signatureAuditEntries(db, EDITION);
         }
-        return counts;
     }
 
     private static List<String> batchAudit(long batchId) throws SQLException {
-        List<String> actions = new ArrayList<>();
-        try (Connection db = MariaDbDatabase.connect();
-             PreparedStatement sql = db.prepareStatement("SELECT action FROM audit_entry"
-                     + " WHERE entity_type = 'SigningBatch' AND entity_id = ? ORDER BY id")) {
-            sql.setString(1, String.valueOf(batchId));
-            try (ResultSet r = sql.executeQuery()) {
-                while (r.next()) {
-                    actions.add(r.getString(1));
-                }
-            }
+        try (Connection db = MariaDbDatabase.connect()) {
+            return StoredCertificates.batchAudit(db, batchId);
         }
-        return actions;
     }
 
     private static void await(Duration timeout, String what, Supplier<Boolean> condition) {
