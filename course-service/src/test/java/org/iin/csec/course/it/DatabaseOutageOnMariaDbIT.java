@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -99,19 +98,12 @@ class DatabaseOutageOnMariaDbIT {
     @BeforeAll
     static void startOneInstanceWithASlowMoodle() throws IOException {
         Path target = PayaraProcess.target();
-        try (Stream<Path> old = Files.list(target)) {
-            for (Path log : old.filter(p -> p.getFileName().toString().startsWith(LOGS)).toList()) {
-                Files.deleteIfExists(log);
-            }
-        }
+        PayaraProcess.deleteLogs(LOGS);
         moodle = MoodleEmulator.builder().token(MOODLE_TOKEN).siteName("Moodle (emulated, database outage)", "IT").start();
         course = moodle.createCourse("CSEC-DBOUT", "Curso semipresencial ESCNNA", "CSEC-DBOUT-IT");
 
-        // MariaDbDatabase made the database and its user, and wrote their settings for Payara.
-        Properties settings = new Properties();
-        try (Reader in = Files.newBufferedReader(target.resolve("it-mariadb.properties"), StandardCharsets.ISO_8859_1)) {
-            settings.load(in);
-        }
+        // MariaDbDatabase made the database and its user.
+        Properties settings = MariaDbDatabase.settings();
         databaseUser = settings.getProperty("course.db.user");
         databasePassword = settings.getProperty("course.db.password");
         settings.setProperty("csec.moodle.url", moodle.baseUrl());

@@ -32,14 +32,19 @@ public class MariaDbDatabase implements BeforeAllCallback, AfterAllCallback {
             sql.execute("CREATE USER '" + USER + "'@'127.0.0.1' IDENTIFIED BY '" + PASSWORD + "'");
             sql.execute("GRANT ALL PRIVILEGES ON " + DATABASE + ".* TO '" + USER + "'@'127.0.0.1'");
         }
+        Path target = Path.of(System.getProperty("project.build.directory", "target")).toAbsolutePath();
+        ServiceConfiguration.write(target.resolve("it-mariadb.properties"), settings());
+    }
+
+    /** The service's settings for the test database (a new copy each time, for a test to add its own to). */
+    public static Properties settings() {
         Properties properties = new Properties();
         properties.setProperty("course.db.datasource-class", "com.mysql.cj.jdbc.MysqlDataSource");
         properties.setProperty("course.db.url", SERVER + DATABASE + "?useSSL=false&allowPublicKeyRetrieval=true");
         properties.setProperty("course.db.user", USER);
         properties.setProperty("course.db.password", PASSWORD);
         properties.setProperty("csec.demo.seed", "false");
-        Path target = Path.of(System.getProperty("project.build.directory", "target")).toAbsolutePath();
-        ServiceConfiguration.write(target.resolve("it-mariadb.properties"), properties);
+        return properties;
     }
 
     @Override

@@ -166,6 +166,15 @@ final class PayaraProcess implements AutoCloseable {
         }
     }
 
+    /** Removes the logs an earlier run of a test left under target/, so a log check reads only this run's. */
+    static void deleteLogs(String prefix) throws IOException {
+        try (Stream<Path> old = Files.list(target())) {
+            for (Path log : old.filter(p -> p.getFileName().toString().startsWith(prefix)).toList()) {
+                Files.deleteIfExists(log);
+            }
+        }
+    }
+
     static Path target() {
         return Path.of(System.getProperty("project.build.directory", "target")).toAbsolutePath();
     }

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +37,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.iin.csec.course.it.Api.expect;
@@ -84,19 +82,12 @@ class TwoInstancesOnMariaDbIT {
     @BeforeAll
     static void startTwoInstancesOnOneDatabase() throws IOException {
         Path target = PayaraProcess.target();
-        try (Stream<Path> old = Files.list(target)) {
-            for (Path log : old.filter(p -> p.getFileName().toString().startsWith(LOGS)).toList()) {
-                Files.deleteIfExists(log);
-            }
-        }
+        PayaraProcess.deleteLogs(LOGS);
         moodle = MoodleEmulator.builder().token(MOODLE_TOKEN).siteName("Moodle (emulated, two instances)", "IT").start();
         course = moodle.createCourse("CSEC-KILL", "Curso semipresencial ESCNNA", "CSEC-KILL-IT");
 
-        // MariaDbDatabase made the database and its user, and wrote their settings for Payara.
-        Properties settings = new Properties();
-        try (Reader in = Files.newBufferedReader(target.resolve("it-mariadb.properties"), StandardCharsets.ISO_8859_1)) {
-            settings.load(in);
-        }
+        // MariaDbDatabase made the database and its user.
+        Properties settings = MariaDbDatabase.settings();
         databasePassword = settings.getProperty("course.db.password");
         settings.setProperty("csec.moodle.url", moodle.baseUrl());
         settings.setProperty("csec.moodle.token", MOODLE_TOKEN);
