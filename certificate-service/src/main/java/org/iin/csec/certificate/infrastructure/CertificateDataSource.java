@@ -27,6 +27,8 @@ import java.sql.Connection;
                 // with generated keys, and the driver would keep every one of them until the connection closes.
                 "useLocalSessionState=true",
                 "cachePrepStmts=true",
+                "prepStmtCacheSqlLimit=4096",
+                "prepStmtCacheSize=250",
                 "dontTrackOpenResources=true"
         })
 @ApplicationScoped

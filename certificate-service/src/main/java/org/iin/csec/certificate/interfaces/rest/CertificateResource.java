@@ -1,6 +1,6 @@
 package org.iin.csec.certificate.interfaces.rest;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -38,7 +38,7 @@ import java.util.Locale;
  * decisions (revoke, reissue, keep despite a revocation request).
  */
 @Path("/certificates")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class CertificateResource {
 

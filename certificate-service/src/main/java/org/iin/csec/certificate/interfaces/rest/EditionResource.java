@@ -1,6 +1,6 @@
 package org.iin.csec.certificate.interfaces.rest;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -19,7 +19,7 @@ import java.util.zip.ZipOutputStream;
 
 /** An edition's signed certificates (optionally one state's) as one ZIP, streamed file by file. */
 @Path("/editions")
-@RequestScoped
+@ApplicationScoped
 public class EditionResource {
 
     @Inject

@@ -1,6 +1,6 @@
 package org.iin.csec.certificate.interfaces.rest;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -19,7 +19,7 @@ import java.util.Locale;
 
 /** Work waiting for the outside world (learner e-mails, notices to course-service): what failed and why; retry. */
 @Path("/outbox")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class OutboxResource {
 

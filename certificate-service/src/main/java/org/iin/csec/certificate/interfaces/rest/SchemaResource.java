@@ -1,7 +1,7 @@
 package org.iin.csec.certificate.interfaces.rest;
 
 import jakarta.annotation.Resource;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -15,7 +15,7 @@ import java.util.Map;
 
 /** Which database product and schema version this instance runs on: what an operator checks after an upgrade. */
 @Path("/schema")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class SchemaResource {
 

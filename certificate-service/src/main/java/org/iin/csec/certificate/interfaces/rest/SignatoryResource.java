@@ -1,6 +1,6 @@
 package org.iin.csec.certificate.interfaces.rest;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -20,7 +20,7 @@ import java.util.List;
  * DER) for signing elsewhere.
  */
 @Path("/signatories")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class SignatoryResource {
 

@@ -1,6 +1,6 @@
 package org.iin.csec.certificate.interfaces.rest;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -12,7 +12,7 @@ import org.iin.csec.certificate.infrastructure.security.SignedInCaller;
 
 /** A signing batch's progress: done, failed (with reasons), total; INTERRUPTED ones are resumed by posting again. */
 @Path("/signing-batches")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class SigningBatchResource {
 

@@ -1,6 +1,6 @@
 package org.iin.csec.certificate.interfaces.rest;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
@@ -27,7 +27,7 @@ import java.util.Optional;
  * the same 404; each client address has a rate limit (429 with Retry-After beyond it).
  */
 @Path("/verify")
-@RequestScoped
+@ApplicationScoped
 public class VerificationResource {
 
     /** What the public may know: no e-mail, no participant id, no internal revocation reason. */

@@ -8,7 +8,10 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.QueryHint;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.iin.csec.course.domain.RuleViolation;
@@ -24,7 +27,15 @@ import java.time.LocalDate;
  */
 @Entity
 @Table(name = "agreement")
+// Named, so EclipseLink builds its SQL once: a lock mode set at run time makes it build the SQL on every call.
+@NamedQuery(name = Agreement.FOR_SEAT_CHANGE,
+        query = "select a from Agreement a where a.edition = :edition and a.stateCode = :state",
+        lockMode = LockModeType.PESSIMISTIC_WRITE,
+        hints = @QueryHint(name = "eclipselink.refresh", value = "true"))
 public class Agreement {
+
+    /** The agreement of one edition and state, locked for a change of its seats (SELECT ... FOR UPDATE). */
+    public static final String FOR_SEAT_CHANGE = "Agreement.forSeatChange";
 
     public static final int MAX_QUOTA = 500;
 

@@ -2,7 +2,6 @@ package org.iin.csec.course.infrastructure.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import org.iin.csec.course.domain.agreement.Agreement;
 import org.iin.csec.course.domain.agreement.AgreementRepository;
@@ -28,11 +27,8 @@ public class JpaAgreementRepository implements AgreementRepository {
     @Override
     public Optional<Agreement> findForSeatChange(Edition edition, String stateCode) {
         // SELECT ... FOR UPDATE on the agreement row: concurrent seat changes of one state queue here.
-        return em.createQuery("select a from Agreement a where a.edition = :edition and a.stateCode = :state",
-                        Agreement.class)
+        return em.createNamedQuery(Agreement.FOR_SEAT_CHANGE, Agreement.class)
                 .setParameter("edition", edition).setParameter("state", stateCode)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .setHint("eclipselink.refresh", "true")
                 .getResultStream().findFirst();
     }
 

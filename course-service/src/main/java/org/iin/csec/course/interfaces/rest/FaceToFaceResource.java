@@ -1,6 +1,6 @@
 package org.iin.csec.course.interfaces.rest;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -20,7 +20,7 @@ import java.util.Map;
 
 /** A state's face-to-face stage: its results as a file, its plan, and its closing. */
 @Path("/editions/{code}/agreements/{state}/face-to-face")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class FaceToFaceResource {
 

@@ -1,6 +1,6 @@
 package org.iin.csec.course.interfaces.rest;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.ws.rs.Consumes;
@@ -15,7 +15,7 @@ import org.iin.csec.course.infrastructure.security.ApiAuthentication;
 
 /** What certificate-service tells course-service (with the services' shared token, never a person's account). */
 @Path("/internal")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class InternalResource {

@@ -1,6 +1,6 @@
 package org.iin.csec.course.interfaces.rest;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -15,7 +15,7 @@ import org.iin.csec.course.infrastructure.security.SignedInAccount;
 import java.util.Map;
 
 @Path("/editions/{code}/moodle-sync")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class MoodleSyncResource {
 

@@ -1,6 +1,6 @@
 package org.iin.csec.course.interfaces.rest;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -22,7 +22,7 @@ import java.util.Arrays;
 import java.util.List;
 
 @Path("/editions/{code}/participants")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class ParticipantResource {
 

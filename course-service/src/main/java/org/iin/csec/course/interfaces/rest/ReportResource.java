@@ -1,6 +1,6 @@
 package org.iin.csec.course.interfaces.rest;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,7 +14,7 @@ import org.iin.csec.course.infrastructure.security.SignedInAccount;
 
 /** The edition's funnel per state, as JSON or as a CSV file (by Accept). */
 @Path("/editions/{code}/report")
-@RequestScoped
+@ApplicationScoped
 public class ReportResource {
 
     @Inject
