@@ -29,6 +29,7 @@ import java.sql.Connection;
                 "cachePrepStmts=true",
                 "prepStmtCacheSqlLimit=4096",
                 "prepStmtCacheSize=250",
+                "openTelemetry=DISABLED",
                 "dontTrackOpenResources=true"
         })
 @ApplicationScoped

@@ -33,6 +33,7 @@ import java.sql.Connection;
                 "cachePrepStmts=true",
                 "prepStmtCacheSqlLimit=4096",
                 "prepStmtCacheSize=250",
+                "openTelemetry=DISABLED",
                 "dontTrackOpenResources=true"
         })
 @ApplicationScoped
