@@ -121,6 +121,7 @@ load "32 clients, $RATE a second" P "$DURATION" "$RATE"
 echo "resident memory after the load: $(( $(ps -o rss= -p $PAYARA) / 1024 )) MB"
 kill "$PAYARA"; wait "$PAYARA" || true
 start "restart of both services (as after an upgrade or a reboot: same directory, schemas up to date)"
+# Counted in the database itself, not through the service; the statuses are those of ParticipantStatus.holdsSeat().
 OVER=$(mariadb -u root -N -e "SELECT COUNT(*) FROM (SELECT a.id FROM $COURSE_DB.agreement a
   LEFT JOIN $COURSE_DB.participant p ON p.agreement_id = a.id AND p.status IN ('NOMINATED','ACCEPTED','ENROLLED','CERTIFIED')
   GROUP BY a.id, a.quota HAVING COUNT(p.id) > a.quota) over_quota")
