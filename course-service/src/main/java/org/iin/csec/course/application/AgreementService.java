@@ -97,7 +97,7 @@ public class AgreementService {
         Edition edition = editionService.find(editionCode);
         return agreements.findAll(edition).stream()
                 .filter(a -> actor.maySeeState(a.stateCode()))
-                .map(a -> new StateSeats(a, participants.findAll(a)))
+                .map(a -> new StateSeats(a, participants.findAllForSeats(a)))
                 .toList();
     }
 

@@ -50,7 +50,7 @@ public class NominationService {
 
     @Transactional
     public Nomination nominate(Account actor, String editionCode, String state, Nominee nominee) {
-        StateSeats seats = lockSeats(actor, editionCode, state);
+        StateSeats seats = lockSeatsForNewcomers(actor, editionCode, state);
         nominee.requireValid();
         requireNoOtherStateHas(seats.agreement().edition(), nominee);
         Participant participant = seats.nominate(nominee, clock.instant());
@@ -66,7 +66,7 @@ public class NominationService {
      */
     @Transactional
     public ImportReport importCsv(Account actor, String editionCode, String state, byte[] csv, boolean dryRun) {
-        StateSeats seats = lockSeats(actor, editionCode, state);
+        StateSeats seats = lockSeatsForNewcomers(actor, editionCode, state);
         List<NomineeCsv.Row> rows = NomineeCsv.parse(csv);
         Instant now = clock.instant();
         List<ImportReport.RowReport> reports = new ArrayList<>();
@@ -111,7 +111,8 @@ public class NominationService {
         Participant participant = participants.find(edition, participantId)
                 .filter(p -> actor.maySeeState(p.stateCode()))
                 .orElseThrow(() -> new NotFound("There is no participant " + participantId + " in " + editionCode + "."));
-        StateSeats seats = lockSeats(actor, editionCode, participant.stateCode());
+        Agreement agreement = lockAgreement(actor, editionCode, participant.stateCode());
+        StateSeats seats = new StateSeats(agreement, participants.findAll(agreement));
         if (rank == null) {
             throw new RuleViolation("missing-rank", "rank", "Give the new rank, a number from 1.");
         }
@@ -122,7 +123,14 @@ public class NominationService {
         return seats;
     }
 
-    private StateSeats lockSeats(Account actor, String editionCode, String state) {
+    /** The state's seats under its lock, with only what placing newcomers reads of the people already proposed. */
+    private StateSeats lockSeatsForNewcomers(Account actor, String editionCode, String state) {
+        Agreement agreement = lockAgreement(actor, editionCode, state);
+        return new StateSeats(agreement, participants.findAllForSeats(agreement));
+    }
+
+    /** Takes the state's seat lock (see {@link AgreementRepository#findForSeatChange}) once the actor may act for it. */
+    private Agreement lockAgreement(Account actor, String editionCode, String state) {
         String stateCode = StateCode.of(state);
         Access.requireActingFor(actor, Role.STATE_COORDINATOR, stateCode);
         Edition edition = editionService.find(editionCode);
@@ -130,9 +138,8 @@ public class NominationService {
             throw new RuleViolation("nominations-closed",
                     "Nominations for " + editionCode + " are not open: the edition is " + edition.status() + ".");
         }
-        Agreement agreement = agreements.findForSeatChange(edition, stateCode).orElseThrow(() ->
+        return agreements.findForSeatChange(edition, stateCode).orElseThrow(() ->
                 new NotFound("The edition " + editionCode + " has no agreement with " + stateCode + "."));
-        return new StateSeats(agreement, participants.findAll(agreement));
     }
 
     /** Same e-mail in another state's list. (Within a state, {@link StateSeats} checks it under the lock.) */

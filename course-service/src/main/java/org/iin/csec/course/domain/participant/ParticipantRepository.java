@@ -19,6 +19,13 @@ public interface ParticipantRepository {
     /** Every participant the state proposed in the edition, whatever their status. */
     List<Participant> findAll(Agreement agreement);
 
+    /**
+     * The same participants as {@link #findAll}, with only what the seat rules read loaded at once (status, rank,
+     * e-mail, identity document, when nominated); anything else is read on first use, one participant at a time.
+     * For counting seats and placing newcomers, not for showing or changing people.
+     */
+    List<Participant> findAllForSeats(Agreement agreement);
+
     /** Participants of an edition, optionally only one state's and only in one status. */
     List<Participant> search(Edition edition, String stateCode, ParticipantStatus status);
 

@@ -19,6 +19,10 @@ import java.util.Optional;
 @ApplicationScoped
 public class JpaParticipantRepository implements ParticipantRepository {
 
+    /** What StateSeats reads of people already proposed (the id and version always load). */
+    private static final List<String> SEAT_ATTRIBUTES =
+            List.of("status", "rank", "email", "identityDocument", "nominatedAt");
+
     @PersistenceContext(unitName = "course")
     EntityManager em;
 
@@ -49,6 +53,21 @@ public class JpaParticipantRepository implements ParticipantRepository {
                 // Called right after taking the seat lock: re-read rows this transaction may hold stale copies of.
                 .setHint("eclipselink.refresh", "true")
                 .getResultList();
+    }
+
+    @Override
+    public List<Participant> findAllForSeats(Agreement agreement) {
+        // A nomination reads a state's whole list (up to a few hundred people) to place one newcomer: building
+        // every participant in full was the largest part of its cost. A fetch group needs EclipseLink's weaving,
+        // which Payara does on deployment.
+        TypedQuery<Participant> query = em.createQuery(
+                        "select p from Participant p where p.agreement = :agreement order by p.id", Participant.class)
+                .setParameter("agreement", agreement)
+                .setHint("eclipselink.refresh", "true");
+        for (String attribute : SEAT_ATTRIBUTES) {
+            query.setHint("eclipselink.fetch-group.attribute", attribute);
+        }
+        return query.getResultList();
     }
 
     @Override
