@@ -36,6 +36,9 @@ csec.admin.username=admin
 csec.admin.password=$ADMIN_PASSWORD
 PROPS
 
+# Payara Micro keeps the applications it ran in its folder's configuration and would load those old copies before
+# deploying the WARs again: the demo starts from a new folder (the data stays in $DATA_DIR).
+rm -rf "deploy/target/payara-root-$PORT"
 java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx512m -jar "$RUNTIME/payara-micro.jar" \
   --nohazelcast --port "$PORT" --rootdir "deploy/target/payara-root-$PORT" \
   --systemProperties "$PROPERTIES" \

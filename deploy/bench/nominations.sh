@@ -33,7 +33,8 @@ GRANT ALL ON $COURSE_DB.* TO 'csec_bench_$SUFFIX'@'127.0.0.1';
 GRANT ALL ON csec_bench_cert_$SUFFIX.* TO 'csec_bench_$SUFFIX'@'127.0.0.1';
 SQL
 cleanup() {
-  if [ -n "${PAYARA:-}" ]; then kill "$PAYARA" 2>/dev/null || true; wait "$PAYARA" 2>/dev/null || true; fi
+  # During start.sh's warm-up, the java process is its child.
+  if [ -n "${PAYARA:-}" ]; then pkill -P "$PAYARA" 2>/dev/null || true; kill "$PAYARA" 2>/dev/null || true; wait "$PAYARA" 2>/dev/null || true; fi
   mariadb -u root -e "DROP DATABASE IF EXISTS $COURSE_DB; DROP DATABASE IF EXISTS csec_bench_cert_$SUFFIX; DROP USER IF EXISTS 'csec_bench_$SUFFIX'@'127.0.0.1';"
   rm -rf "$WORK/payara-root" "$WORK/bench.properties"
 }
@@ -53,17 +54,17 @@ certificate.db.password=$DB_PASSWORD
 csec.admin.password=$ADMIN_PASSWORD
 PROPS
 
-# Starts both services and reports the time from launch to ready (the schemas migrated) and the memory then.
+# Starts both services as the systemd unit does and reports the time from launch to ready (the schemas migrated)
+# and the memory then. start.sh turns into the service's java process (exec) once any warm-up is done.
+# Readiness lists the checks of the services deployed so far: both are, once it has certificate-service's.
+ready() { curl -sf "http://127.0.0.1:$PORT/health/ready" 2>/dev/null | grep -q certificate-database; }
 start() { # LABEL
   local begin ready
   begin=$(date +%s.%N)
-  java -Xmx512m -XX:+UseSerialGC -Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl ${BENCH_JAVA_OPTS:-} \
-    -jar "$RUNTIME/payara-micro.jar" --nohazelcast ${BENCH_PAYARA_OPTS:-} --port "$PORT" \
-    --rootdir "$WORK/payara-root" --systemProperties "$WORK/bench.properties" --logProperties deploy/logging.properties \
-    --deploy "$RUNTIME/course-service.war:/course" --deploy "$RUNTIME/certificate-service.war:/certificates" \
-    >> "$WORK/payara.log" 2>&1 &
+  JAVA_OPTS="${BENCH_JAVA_OPTS:-}" PORT="$PORT" deploy/start.sh "$RUNTIME" "$WORK/payara-root" ${BENCH_PAYARA_OPTS:-} \
+    --systemProperties "$WORK/bench.properties" --logProperties deploy/logging.properties >> "$WORK/payara.log" 2>&1 &
   PAYARA=$!
-  until curl -sf "http://127.0.0.1:$PORT/health/ready" >/dev/null 2>&1; do
+  until [ "$(cat "/proc/$PAYARA/comm" 2>/dev/null)" = java ] && ready; do
     kill -0 "$PAYARA" 2>/dev/null || { echo "Payara Micro stopped: see $WORK/payara.log"; exit 1; }
     sleep 0.2
   done
@@ -71,7 +72,7 @@ start() { # LABEL
   printf '%s: ready in %.1f s, resident memory %d MB\n' "$1" "$(echo "$ready - $begin" | bc)" \
     $(( $(ps -o rss= -p "$PAYARA") / 1024 ))
 }
-start "first start of both services (new Payara root directory, MariaDB schemas created)"
+start "first start of both services (new Payara root directory: start.sh's one-off warm-up, which creates the MariaDB schemas, then the start)"
 
 API="http://127.0.0.1:$PORT/course/api/v1"
 STATES=(AR BO BR CL CO CR CU DO EC SV GT HN MX NI PA PY PE UY VE US CA JM TT BS BB BZ GY SR HT AG DM GD KN LC VC)

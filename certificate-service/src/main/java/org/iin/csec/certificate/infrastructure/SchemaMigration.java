@@ -26,7 +26,8 @@ public class SchemaMigration {
                 .cleanDisabled(true)
                 .load()
                 .migrate();
-        LOG.info("Certificate schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
-                + " migrations applied now)");
+        // Flyway names a target version only when it applied something; else the schema stays where it was.
+        String version = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
+        LOG.info("Certificate schema at version " + version + " (" + result.migrationsExecuted + " migrations applied now)");
     }
 }

@@ -54,8 +54,9 @@ public class ServiceStartup {
                 .cleanDisabled(true)
                 .load()
                 .migrate();
-        LOG.info("Course schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
-                + " migrations applied now)");
+        // Flyway names a target version only when it applied something; else the schema stays where it was.
+        String version = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
+        LOG.info("Course schema at version " + version + " (" + result.migrationsExecuted + " migrations applied now)");
         reconnectRetries.shorten();
         firstAdministrator.ensure();
         if (seedDemo) {
