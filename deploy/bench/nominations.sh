@@ -59,7 +59,7 @@ PROPS
 # Readiness lists the checks of the services deployed so far: both are, once it has certificate-service's.
 ready() { curl -sf "http://127.0.0.1:$PORT/health/ready" 2>/dev/null | grep -q certificate-database; }
 start() { # LABEL
-  local begin ready
+  local begin end
   begin=$(date +%s.%N)
   JAVA_OPTS="${BENCH_JAVA_OPTS:-}" PORT="$PORT" deploy/start.sh "$RUNTIME" "$WORK/payara-root" ${BENCH_PAYARA_OPTS:-} \
     --systemProperties "$WORK/bench.properties" --logProperties deploy/logging.properties >> "$WORK/payara.log" 2>&1 &
@@ -68,8 +68,8 @@ start() { # LABEL
     kill -0 "$PAYARA" 2>/dev/null || { echo "Payara Micro stopped: see $WORK/payara.log"; exit 1; }
     sleep 0.2
   done
-  ready=$(date +%s.%N)
-  printf '%s: ready in %.1f s, resident memory %d MB\n' "$1" "$(echo "$ready - $begin" | bc)" \
+  end=$(date +%s.%N)
+  printf '%s: ready in %.1f s, resident memory %d MB\n' "$1" "$(echo "$end - $begin" | bc)" \
     $(( $(ps -o rss= -p "$PAYARA") / 1024 ))
 }
 start "first start of both services (new Payara root directory: start.sh's one-off warm-up, which creates the MariaDB schemas, then the start)"
