@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
-import org.iin.csec.course.application.AccountService;
 import org.iin.csec.course.domain.account.Account;
 import org.iin.csec.course.domain.account.PasswordHasher;
 import org.iin.csec.course.domain.account.Role;
@@ -24,7 +23,7 @@ public class AccountIdentityStore implements IdentityStore {
     private static final String DECOY_HASH = PasswordHasher.hash("decoy-password-never-used".toCharArray());
 
     @Inject
-    AccountService accounts;
+    RecentAccounts accounts;
 
     @Inject
     VerifiedPasswords verifiedPasswords;

@@ -10,7 +10,6 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.iin.csec.course.application.AccountService;
 import org.iin.csec.course.domain.account.Account;
 import org.iin.csec.course.domain.account.Role;
 import org.iin.csec.course.infrastructure.persistence.DatabaseFailures;
@@ -50,7 +49,7 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
     SignInSessions sessions;
 
     @Inject
-    AccountService accounts;
+    RecentAccounts accounts;
 
     @Inject
     SignedInAccount signedInAccount;

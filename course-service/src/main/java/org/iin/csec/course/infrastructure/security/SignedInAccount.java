@@ -4,7 +4,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.ws.rs.NotAuthorizedException;
-import org.iin.csec.course.application.AccountService;
 import org.iin.csec.course.domain.account.Account;
 
 import java.security.Principal;
@@ -20,7 +19,7 @@ public class SignedInAccount {
     SecurityContext securityContext;
 
     @Inject
-    AccountService accounts;
+    RecentAccounts accounts;
 
     private Account account;
 
