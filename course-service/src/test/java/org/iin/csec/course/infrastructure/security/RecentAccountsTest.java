@@ -5,11 +5,8 @@ import org.iin.csec.course.domain.account.Account;
 import org.iin.csec.course.domain.account.Role;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -19,26 +16,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class RecentAccountsTest {
 
-    private Instant now = Instant.parse("2027-03-01T10:00:00Z");
     /** The accounts table: user name to the active account; a deactivated account is simply absent. */
     private final Map<String, Account> database = new HashMap<>();
     private int reads;
-    private final RecentAccounts recent = new RecentAccounts(new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    });
+    private final MovableClock clock = new MovableClock(Instant.parse("2027-03-01T10:00:00Z"));
+    private final RecentAccounts recent = new RecentAccounts(clock);
 
     {
         recent.accounts = new AccountService() {
@@ -60,10 +42,10 @@ class RecentAccountsTest {
         database.put("coord.ar", coordinator("coord.ar", "AR"));
         for (int i = 0; i < 100; i++) {
             assertThat(recent.findActive("coord.ar")).get().extracting(Account::stateCode).isEqualTo("AR");
-            now = now.plusMillis(99);
+            clock.advance(Duration.ofMillis(99));
         }
         assertThat(reads).as("one read per ten seconds of calls").isEqualTo(1);
-        now = now.plusMillis(100);
+        clock.advance(Duration.ofMillis(100));
         recent.findActive("coord.ar");
         assertThat(reads).isEqualTo(2);
     }
@@ -73,11 +55,11 @@ class RecentAccountsTest {
         database.put("coord.ar", coordinator("coord.ar", "AR"));
         recent.findActive("coord.ar");
         database.put("coord.ar", coordinator("coord.ar", "UY"));
-        now = now.plus(RecentAccounts.FRESH_FOR);
+        clock.advance(RecentAccounts.FRESH_FOR);
         assertThat(recent.findActive("coord.ar")).get().extracting(Account::stateCode).isEqualTo("UY");
 
         database.remove("coord.ar");
-        now = now.plus(RecentAccounts.FRESH_FOR);
+        clock.advance(RecentAccounts.FRESH_FOR);
         assertThat(recent.findActive("coord.ar")).as("deactivated: refused from then on").isEmpty();
         database.put("coord.ar", coordinator("coord.ar", "UY"));
         assertThat(recent.findActive("coord.ar")).as("an absent account is not remembered as absent").isPresent();
@@ -87,7 +69,7 @@ class RecentAccountsTest {
     void anUnknownNameIsAskedForEveryTimeSoANewAccountWorksAtOnce() {
         assertThat(recent.findActive("new.person")).isEmpty();
         database.put("new.person", coordinator("new.person", "BO"));
-        now = now.plus(Duration.ofMillis(1));
+        clock.advance(Duration.ofMillis(1));
         assertThat(recent.findActive("new.person")).isPresent();
         assertThat(reads).isEqualTo(2);
     }

@@ -2,32 +2,15 @@ package org.iin.csec.course.infrastructure.security;
 
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SignInThrottleTest {
 
-    private Instant now = Instant.parse("2027-03-01T10:00:00Z");
-    private final SignInThrottle throttle = new SignInThrottle(new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    });
+    private final MovableClock clock = new MovableClock(Instant.parse("2027-03-01T10:00:00Z"));
+    private final SignInThrottle throttle = new SignInThrottle(clock);
 
     @Test
     void fourWrongPasswordsCostNothingTheFifthCostsAMinute() {
@@ -46,7 +29,7 @@ class SignInThrottleTest {
         for (int i = 0; i < SignInThrottle.FREE_FAILURES; i++) {
             throttle.failed("x");
         }
-        now = now.plus(Duration.ofMinutes(1));
+        clock.advance(Duration.ofMinutes(1));
         assertThat(throttle.waitFor("x")).isZero();
         throttle.failed("x");
         assertThat(throttle.waitFor("x")).isEqualTo(Duration.ofMinutes(2));
@@ -55,7 +38,7 @@ class SignInThrottleTest {
         }
         assertThat(throttle.waitFor("x")).isEqualTo(Duration.ofMinutes(15));
 
-        now = now.plus(Duration.ofMinutes(15));
+        clock.advance(Duration.ofMinutes(15));
         throttle.succeeded("x");
         throttle.failed("x");
         assertThat(throttle.waitFor("x")).as("a success starts the count again").isZero();
