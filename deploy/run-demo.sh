@@ -39,6 +39,9 @@ PROPS
 # Payara Micro keeps the applications it ran in its folder's configuration and would load those old copies before
 # deploying the WARs again: the demo starts from a new folder (the data stays in $DATA_DIR).
 rm -rf "deploy/target/payara-root-$PORT"
+# The services' libraries go in Payara's lib folder, as deploy/start.sh puts them (the WARs are without them).
+mkdir -p "deploy/target/payara-root-$PORT/lib"
+cp "$RUNTIME"/lib/*.jar "deploy/target/payara-root-$PORT/lib/"
 java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx512m -jar "$RUNTIME/payara-micro.jar" \
   --nohazelcast --port "$PORT" --rootdir "deploy/target/payara-root-$PORT" \
   --systemProperties "$PROPERTIES" \

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Starts both services on one Payara Micro as production runs them (systemd/csec.service; the benchmark too).
 #   start.sh RUNTIME ROOTDIR [more Payara Micro options, e.g. --logProperties /opt/csec/logging.properties]
-# RUNTIME holds payara-micro.jar and the two WARs (deploy/target/runtime, copied to /opt/csec); ROOTDIR is Payara
-# Micro's own writable directory (/var/lib/csec/payara). From the environment: PORT (8080), JAVA_OPTS (added).
+# RUNTIME holds payara-micro.jar, the two WARs and lib/, their libraries (deploy/target/runtime, copied to /opt/csec);
+# ROOTDIR is Payara Micro's own writable directory (/var/lib/csec/payara). From the environment: PORT (8080),
+# JAVA_OPTS (added).
 #
 # A start loads some 30 000 classes, which was a quarter of its CPU time. So the first start after an install or
 # an upgrade (of Payara Micro or of Java) first starts the services once and stops them (Payara's --warmup), while
@@ -33,6 +34,11 @@ fi
 # next start, before deploying the WARs again: each start (and the warm-up) begins from Payara's own.
 restore_configuration() { cp "$ROOTDIR/domain.xml.initial" "$ROOTDIR/config/domain.xml"; }
 restore_configuration
+# The libraries of both services, one copy each, in Payara's lib folder: Payara reads every class of every jar in a
+# WAR at each deployment, and these were most of it (deploy/README.md, "Start-up"). Replaced at each start, so an
+# upgrade leaves no old copy behind.
+rm -f "$ROOTDIR"/lib/*.jar
+cp "$RUNTIME"/lib/*.jar "$ROOTDIR/lib/"
 if ! java -Xshare:on -XX:SharedArchiveFile="$ARCHIVE" "${JVM[@]}" -cp "$LAUNCHER" -version >/dev/null 2>&1; then
   echo "Preparing quicker starts: starting the services once to record the classes they load (about a minute)."
   rm -f "$ARCHIVE"

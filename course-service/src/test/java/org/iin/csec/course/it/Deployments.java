@@ -5,7 +5,10 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 import java.io.File;
 
-/** The WAR Maven built, exactly as it ships: the tests deploy the real artifact, not a re-assembly. */
+/**
+ * The WAR Maven built: the tests deploy the real artifact, not a re-assembly. (deploy/target/runtime ships the same
+ * WAR with its libraries beside it, in Payara's lib folder; the page tests run that layout.)
+ */
 final class Deployments {
 
     private Deployments() {
