@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 /**
@@ -21,18 +20,20 @@ import java.util.regex.Pattern;
  * in the answer's X-Request-Id, and logs one line per API call in key=value form: id, method, path (never the
  * query or body), status, milliseconds and the signed-in user. A person reporting a problem quotes the id; the same
  * id finds the call in nginx's log, this log and any error logged for it. The API calls' latencies are also a timer
- * at /metrics (csec_certificate_api_requests).
+ * at /metrics (csec_certificate_api_requests). The lines are written by {@link RequestLines}.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class RequestLog extends HttpFilter {
 
     public static final String ID = "csec.requestId";
     private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-    private static final Logger LOG = Logger.getLogger(RequestLog.class.getName());
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
     MetricRegistry metrics;
+
+    @Inject
+    RequestLines lines;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -48,7 +49,7 @@ public class RequestLog extends HttpFilter {
         } finally {
             if (request.getServletPath().startsWith("/api/")) {
                 metrics.timer("csec_certificate_api_requests").update(Duration.ofNanos(System.nanoTime() - start));
-                LOG.info("request id=" + id + " method=" + request.getMethod() + " path=" + request.getRequestURI()
+                lines.write("request id=" + id + " method=" + request.getMethod() + " path=" + request.getRequestURI()
                         + " status=" + response.getStatus() + " ms=" + (System.nanoTime() - start) / 1_000_000
                         + " user=" + (request.getRemoteUser() == null ? "-" : request.getRemoteUser()));
             }
