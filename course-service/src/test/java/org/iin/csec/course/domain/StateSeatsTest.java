@@ -50,6 +50,17 @@ class StateSeatsTest {
     }
 
     @Test
+    void theWaitlistKeepsArrivalOrderWhenTheClockGoesBack() {
+        fill(3);
+        Participant first = nominate("first", 7);
+        now = now.minusSeconds(60); // an NTP correction, or another instance whose clock is behind
+        Participant second = nominate("second", 7);
+
+        assertThat(second.nominatedAt()).isBefore(first.nominatedAt());
+        assertThat(seats.waitlist()).containsExactly(first, second);
+    }
+
+    @Test
     void aWithdrawalPromotesTheFirstWaitlistedAtOnce() {
         List<Participant> seated = fill(3);
         Participant first = nominate("first");

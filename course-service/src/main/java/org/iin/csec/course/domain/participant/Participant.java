@@ -27,10 +27,13 @@ import java.util.Set;
 @Table(name = "participant")
 public class Participant {
 
-    /** The waitlist's order: the state's rank first, then who was proposed earlier. */
+    /**
+     * The waitlist's order: the state's rank first, then who was proposed first. The database gives ids in the
+     * order a state's nominations arrive (each under the state's seat lock), which holds even where two instances'
+     * clocks differ; someone not saved yet comes after everyone saved.
+     */
     public static final Comparator<Participant> RANK_ORDER = Comparator
             .comparingInt(Participant::rank)
-            .thenComparing(Participant::nominatedAt)
             .thenComparing(p -> p.id == null ? Long.MAX_VALUE : p.id);
 
     private static final Set<ParticipantStatus> FINAL = EnumSet.of(

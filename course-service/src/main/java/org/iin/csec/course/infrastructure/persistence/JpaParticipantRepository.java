@@ -19,9 +19,12 @@ import java.util.Optional;
 @ApplicationScoped
 public class JpaParticipantRepository implements ParticipantRepository {
 
-    /** What StateSeats reads of people already proposed (the id and version always load). */
+    /**
+     * What StateSeats reads of people already proposed (the id and version always load). No time: the driver
+     * builds a Calendar for every DATETIME it reads, a third of this query's cost when it was read.
+     */
     private static final List<String> SEAT_ATTRIBUTES =
-            List.of("status", "rank", "email", "identityDocument", "nominatedAt");
+            List.of("status", "rank", "email", "identityDocument");
 
     @PersistenceContext(unitName = "course")
     EntityManager em;
@@ -80,7 +83,7 @@ public class JpaParticipantRepository implements ParticipantRepository {
         if (status != null) {
             jpql.append(" and p.status = :status");
         }
-        jpql.append(" order by p.stateCode, p.rank, p.nominatedAt, p.id");
+        jpql.append(" order by p.stateCode, p.rank, p.id");
         TypedQuery<Participant> query = em.createQuery(jpql.toString(), Participant.class)
                 .setParameter("edition", edition);
         if (stateCode != null) {
