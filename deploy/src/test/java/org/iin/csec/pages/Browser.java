@@ -1,5 +1,6 @@
 package org.iin.csec.pages;
 
+import org.iin.csec.runtime.ServicesProcess;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -41,7 +42,7 @@ public final class Browser implements AutoCloseable {
     /** A new browser (its own profile: no session, no remembered language) at the running product. */
     public static Browser open() {
         try {
-            Path profile = Files.createTempDirectory(RunningProduct.buildDirectory(), "chromium-profile-");
+            Path profile = Files.createTempDirectory(ServicesProcess.buildDirectory(), "chromium-profile-");
             Path downloads = Files.createDirectories(profile.resolve("downloads"));
             ChromeOptions options = new ChromeOptions();
             options.setBinary("/usr/bin/chromium");
@@ -132,7 +133,7 @@ public final class Browser implements AutoCloseable {
     /** Saves a screenshot under target/screenshots (test output, not committed) and returns its path. */
     public Path screenshot(String name) {
         try {
-            Path dir = Files.createDirectories(RunningProduct.buildDirectory().resolve("screenshots"));
+            Path dir = Files.createDirectories(ServicesProcess.buildDirectory().resolve("screenshots"));
             Path file = dir.resolve(name + ".png");
             Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), file, StandardCopyOption.REPLACE_EXISTING);
             return file;

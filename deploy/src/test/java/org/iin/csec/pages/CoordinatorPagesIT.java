@@ -1,5 +1,6 @@
 package org.iin.csec.pages;
 
+import org.iin.csec.runtime.ServicesProcess;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -355,7 +356,7 @@ class CoordinatorPagesIT {
 
     private static Path csv(String name, String content) {
         try {
-            Path dir = Files.createDirectories(RunningProduct.buildDirectory().resolve("coordinator-csv"));
+            Path dir = Files.createDirectories(ServicesProcess.buildDirectory().resolve("coordinator-csv"));
             return Files.writeString(dir.resolve(name + "-" + RUN + ".csv"), content, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -16,47 +16,28 @@ public final class RunningProduct implements BeforeAllCallback {
 
     public static final String PASSWORD = "demo-password-2027";
 
-    private static Product product;
+    private static ServicesProcess product;
 
     @Override
     public void beforeAll(ExtensionContext context) {
         product = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                .getOrComputeIfAbsent(Product.class, k -> Product.start(), Product.class);
+                .getOrComputeIfAbsent(ServicesProcess.class, k -> start(), ServicesProcess.class);
     }
 
     /** http://127.0.0.1:port, where /course and /certificates are served. */
     public static String baseUrl() {
-        return product.services.baseUrl();
+        return product.baseUrl();
     }
 
-    public static Path buildDirectory() {
-        return Path.of(System.getProperty("project.build.directory", "target")).toAbsolutePath();
-    }
-
-    static final class Product implements AutoCloseable {
-
-        private final ServicesProcess services;
-
-        private Product(ServicesProcess services) {
-            this.services = services;
-        }
-
-        static Product start() {
-            Path target = buildDirectory();
-            Path data = target.resolve("pages-data");
-            ServicesProcess.deleteTree(data);
-            int port = ServicesProcess.freePort();
-            ProcessBuilder builder = new ProcessBuilder("bash", "run-demo.sh").directory(target.getParent().toFile());
-            builder.environment().put("SKIP_BUILD", "1");
-            builder.environment().put("PORT", String.valueOf(port));
-            builder.environment().put("CSEC_DATA_DIR", data.toString());
-            return new Product(ServicesProcess.start(builder, port, target.resolve("pages-demo.log"),
-                    Duration.ofSeconds(180)));
-        }
-
-        @Override
-        public void close() {
-            services.close();
-        }
+    private static ServicesProcess start() {
+        Path target = ServicesProcess.buildDirectory();
+        Path data = target.resolve("pages-data");
+        ServicesProcess.deleteTree(data);
+        int port = ServicesProcess.freePort();
+        ProcessBuilder builder = new ProcessBuilder("bash", "run-demo.sh").directory(target.getParent().toFile());
+        builder.environment().put("SKIP_BUILD", "1");
+        builder.environment().put("PORT", String.valueOf(port));
+        builder.environment().put("CSEC_DATA_DIR", data.toString());
+        return ServicesProcess.start(builder, port, target.resolve("pages-demo.log"), Duration.ofSeconds(180));
     }
 }

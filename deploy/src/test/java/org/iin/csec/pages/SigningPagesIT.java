@@ -1,5 +1,6 @@
 package org.iin.csec.pages;
 
+import org.iin.csec.runtime.ServicesProcess;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -50,7 +51,7 @@ class SigningPagesIT {
     static void anEditionWithIssuedCertificates() throws IOException {
         suffix = String.valueOf(ThreadLocalRandom.current().nextInt(100_000, 999_999));
         edition = "SG-" + suffix;
-        Path keys = Files.createDirectories(RunningProduct.buildDirectory().resolve("signing-keys-" + suffix));
+        Path keys = Files.createDirectories(ServicesProcess.buildDirectory().resolve("signing-keys-" + suffix));
         iinKey = SigningKeys.make(keys.resolve("iin.p12"), "CN=Laura Leader " + suffix + ", O=IIN", PASSPHRASE);
         arKey = SigningKeys.make(keys.resolve("ar.p12"), "CN=Sofia Firmante " + suffix + ", O=Argentina", PASSPHRASE);
         SigningKeys.register("leader", "iin", iinKey, PASSPHRASE);

@@ -1,5 +1,6 @@
 package org.iin.csec.pages;
 
+import org.iin.csec.runtime.ServicesProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -482,7 +483,7 @@ class WalkThroughIT {
 
     private static Path directory(String name) {
         try {
-            return Files.createDirectories(RunningProduct.buildDirectory().resolve(name));
+            return Files.createDirectories(ServicesProcess.buildDirectory().resolve(name));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

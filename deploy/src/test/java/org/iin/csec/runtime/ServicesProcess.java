@@ -43,6 +43,11 @@ public final class ServicesProcess implements AutoCloseable {
         }
     }
 
+    /** The deploy module's build directory: the runtime/ the scripts start, and the files the tests make. */
+    public static Path buildDirectory() {
+        return Path.of(System.getProperty("project.build.directory", "target")).toAbsolutePath();
+    }
+
     /** http://127.0.0.1:port, where /course and /certificates are served. */
     public String baseUrl() {
         return "http://127.0.0.1:" + port;

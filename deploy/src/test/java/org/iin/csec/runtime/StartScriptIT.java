@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class StartScriptIT {
 
-    private static final Path TARGET = Path.of(System.getProperty("project.build.directory", "target")).toAbsolutePath();
+    private static final Path TARGET = ServicesProcess.buildDirectory();
     private static final Path DEPLOY = TARGET.getParent();
     private static final Path RUNTIME = TARGET.resolve("runtime");
     private static final String PASSWORD = "start-script-password-1";
