@@ -1,10 +1,12 @@
 package org.iin.csec.certificate.application;
 
 import org.iin.csec.certificate.document.SignerRole;
-import org.iin.csec.certificate.domain.NotFound;
-import org.iin.csec.certificate.domain.RuleViolation;
 import org.iin.csec.certificate.domain.certificate.Certificate;
 import org.iin.csec.certificate.domain.signatory.Party;
+import org.iin.csec.chassis.domain.AccessDenied;
+import org.iin.csec.chassis.domain.NotFound;
+import org.iin.csec.chassis.domain.Role;
+import org.iin.csec.chassis.domain.RuleViolation;
 
 import java.util.Arrays;
 import java.util.Locale;

@@ -3,8 +3,9 @@ package org.iin.csec.certificate.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.iin.csec.certificate.domain.audit.AuditEntry;
-import org.iin.csec.certificate.domain.audit.AuditLog;
+import org.iin.csec.chassis.audit.AuditEntry;
+import org.iin.csec.chassis.audit.AuditLog;
+import org.iin.csec.chassis.domain.Role;
 
 import java.util.List;
 

@@ -8,6 +8,7 @@ import org.iin.csec.certificate.domain.batch.SigningBatchRepository;
 import org.iin.csec.certificate.domain.certificate.CertificateRepository;
 import org.iin.csec.certificate.domain.signatory.Party;
 import org.iin.csec.certificate.domain.signatory.SignatoryRepository;
+import org.iin.csec.chassis.audit.AuditRecorder;
 
 import java.time.Clock;
 import java.time.Instant;

@@ -5,12 +5,13 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.iin.csec.certificate.document.SignerRole;
-import org.iin.csec.certificate.domain.NotFound;
-import org.iin.csec.certificate.domain.RuleViolation;
 import org.iin.csec.certificate.domain.batch.SigningBatch;
 import org.iin.csec.certificate.domain.signatory.Party;
-import org.iin.csec.certificate.infrastructure.persistence.DatabaseFailures;
 import org.iin.csec.certificate.signing.SigningCredential;
+import org.iin.csec.chassis.domain.NotFound;
+import org.iin.csec.chassis.domain.Role;
+import org.iin.csec.chassis.domain.RuleViolation;
+import org.iin.csec.chassis.persistence.DatabaseFailures;
 
 import java.time.Clock;
 import java.time.Duration;

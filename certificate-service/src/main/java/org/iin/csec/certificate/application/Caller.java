@@ -1,5 +1,7 @@
 package org.iin.csec.certificate.application;
 
+import org.iin.csec.chassis.domain.Role;
+
 import java.util.EnumSet;
 import java.util.Set;
 

@@ -20,6 +20,8 @@ import org.iin.csec.certificate.signing.SignatureReport;
 import org.iin.csec.certificate.signing.SignatureVerifier;
 import org.iin.csec.certificate.signing.SignerAppearance;
 import org.iin.csec.certificate.signing.SigningCredential;
+import org.iin.csec.chassis.audit.AuditRecorder;
+import org.iin.csec.chassis.domain.AccessDenied;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package org.iin.csec.certificate.application;
 
-import org.iin.csec.certificate.application.outbox.Outcome;
+import org.iin.csec.chassis.outbox.Outcome;
 
 /** Tells course-service about certificates (implemented over HTTP with the shared service token). */
 public interface CourseNotifier {

@@ -3,11 +3,11 @@ package org.iin.csec.certificate.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.iin.csec.certificate.domain.NotFound;
-import org.iin.csec.certificate.domain.StateCode;
 import org.iin.csec.certificate.domain.certificate.Certificate;
 import org.iin.csec.certificate.domain.certificate.CertificateRepository;
 import org.iin.csec.certificate.domain.certificate.CertificateStatus;
+import org.iin.csec.chassis.domain.NotFound;
+import org.iin.csec.chassis.domain.StateCode;
 
 import java.util.Comparator;
 import java.util.List;

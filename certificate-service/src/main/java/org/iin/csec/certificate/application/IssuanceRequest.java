@@ -1,8 +1,8 @@
 package org.iin.csec.certificate.application;
 
 import org.iin.csec.certificate.document.CertificateContent;
-import org.iin.csec.certificate.domain.FieldProblem;
-import org.iin.csec.certificate.domain.StateCode;
+import org.iin.csec.chassis.domain.FieldProblem;
+import org.iin.csec.chassis.domain.StateCode;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package org.iin.csec.certificate.application;
 
+import org.iin.csec.chassis.mail.MailNotSent;
+
 /** Sends e-mail to learners (implemented over SMTP); the application says what, the infrastructure how. */
 public interface LearnerMailer {
 
@@ -15,20 +17,5 @@ public interface LearnerMailer {
 
     /** One e-mail with the certificate attached. */
     record LearnerMail(String to, String subject, String body, String attachmentName, byte[] pdf) {
-    }
-
-    /** The mail server did not take the message. */
-    class MailNotSent extends Exception {
-        private final boolean permanent;
-
-        public MailNotSent(String message, boolean permanent, Throwable cause) {
-            super(message, cause);
-            this.permanent = permanent;
-        }
-
-        /** The address or the message itself was refused: trying again will not help. */
-        public boolean permanent() {
-            return permanent;
-        }
     }
 }

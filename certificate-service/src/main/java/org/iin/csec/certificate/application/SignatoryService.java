@@ -4,13 +4,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.iin.csec.certificate.document.SignerRole;
-import org.iin.csec.certificate.domain.NotFound;
-import org.iin.csec.certificate.domain.RuleViolation;
 import org.iin.csec.certificate.domain.signatory.Party;
 import org.iin.csec.certificate.domain.signatory.RegistrationSource;
 import org.iin.csec.certificate.domain.signatory.SignatoryCertificate;
 import org.iin.csec.certificate.domain.signatory.SignatoryRepository;
 import org.iin.csec.certificate.signing.SigningCredential;
+import org.iin.csec.chassis.audit.AuditRecorder;
+import org.iin.csec.chassis.domain.AccessDenied;
+import org.iin.csec.chassis.domain.NotFound;
+import org.iin.csec.chassis.domain.Role;
+import org.iin.csec.chassis.domain.RuleViolation;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,6 @@ package org.iin.csec.certificate.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.iin.csec.certificate.domain.RuleViolation;
 import org.iin.csec.certificate.domain.certificate.Certificate;
 import org.iin.csec.certificate.domain.certificate.CertificateRepository;
 import org.iin.csec.certificate.domain.signatory.Party;
@@ -12,6 +11,7 @@ import org.iin.csec.certificate.domain.signatory.SignatoryRepository;
 import org.iin.csec.certificate.signing.SigningCredential;
 import org.iin.csec.certificate.signing.UploadVerdict;
 import org.iin.csec.certificate.signing.UploadedSignatureCheck;
+import org.iin.csec.chassis.domain.RuleViolation;
 
 import java.time.Clock;
 

@@ -3,9 +3,10 @@ package org.iin.csec.certificate.infrastructure;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.flywaydb.core.Flyway;
+import org.iin.csec.chassis.persistence.ServiceDatabase;
 
-import javax.sql.DataSource;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
 
 /**
  * Migrates the certificate schema with Flyway. Flyway takes a database lock, so instances starting together
@@ -16,7 +17,7 @@ public class SchemaMigration {
 
     private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
 
-    @Resource(lookup = CertificateDataSource.JNDI_NAME)
+    @Resource(lookup = ServiceDatabase.JNDI_NAME)
     DataSource dataSource;
 
     public void migrate() {

@@ -1,7 +1,9 @@
 package org.iin.csec.certificate.application;
 
-import org.iin.csec.certificate.domain.RuleViolation;
 import org.iin.csec.certificate.domain.signatory.Party;
+import org.iin.csec.chassis.domain.AccessDenied;
+import org.iin.csec.chassis.domain.Role;
+import org.iin.csec.chassis.domain.RuleViolation;
 import org.junit.jupiter.api.Test;
 
 import java.util.Set;

@@ -1,15 +1,16 @@
 package org.iin.csec.certificate.application;
 
 import org.iin.csec.certificate.document.VerificationCode;
-import org.iin.csec.certificate.domain.FieldProblem;
-import org.iin.csec.certificate.domain.InvalidInput;
-import org.iin.csec.certificate.domain.NotFound;
-import org.iin.csec.certificate.domain.audit.AuditEntry;
-import org.iin.csec.certificate.domain.audit.AuditLog;
 import org.iin.csec.certificate.domain.certificate.Certificate;
 import org.iin.csec.certificate.domain.certificate.CertificateStatus;
 import org.iin.csec.certificate.domain.certificate.RevocationCategory;
 import org.iin.csec.certificate.domain.certificate.SigningMethod;
+import org.iin.csec.chassis.audit.AuditEntry;
+import org.iin.csec.chassis.audit.AuditLog;
+import org.iin.csec.chassis.audit.AuditRecorder;
+import org.iin.csec.chassis.domain.FieldProblem;
+import org.iin.csec.chassis.domain.InvalidInput;
+import org.iin.csec.chassis.domain.NotFound;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

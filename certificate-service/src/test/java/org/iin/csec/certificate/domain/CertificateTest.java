@@ -5,6 +5,7 @@ import org.iin.csec.certificate.domain.certificate.Certificate;
 import org.iin.csec.certificate.domain.certificate.CertificateStatus;
 import org.iin.csec.certificate.domain.certificate.RevocationCategory;
 import org.iin.csec.certificate.domain.certificate.SigningMethod;
+import org.iin.csec.chassis.domain.RuleViolation;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

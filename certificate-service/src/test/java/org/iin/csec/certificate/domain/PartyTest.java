@@ -2,6 +2,7 @@ package org.iin.csec.certificate.domain;
 
 import org.iin.csec.certificate.document.SignerRole;
 import org.iin.csec.certificate.domain.signatory.Party;
+import org.iin.csec.chassis.domain.RuleViolation;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -4,6 +4,7 @@ import org.iin.csec.certificate.domain.signatory.Party;
 import org.iin.csec.certificate.domain.signatory.RegistrationSource;
 import org.iin.csec.certificate.domain.signatory.SignatoryCertificate;
 import org.iin.csec.certificate.signing.TestCredentials;
+import org.iin.csec.chassis.domain.RuleViolation;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

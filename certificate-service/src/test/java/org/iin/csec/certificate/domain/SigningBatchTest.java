@@ -3,6 +3,7 @@ package org.iin.csec.certificate.domain;
 import org.iin.csec.certificate.domain.batch.BatchStatus;
 import org.iin.csec.certificate.domain.batch.SigningBatch;
 import org.iin.csec.certificate.domain.signatory.Party;
+import org.iin.csec.chassis.domain.RuleViolation;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

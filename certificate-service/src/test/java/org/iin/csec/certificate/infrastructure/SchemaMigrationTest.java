@@ -24,8 +24,9 @@ class SchemaMigrationTest {
 
         try (Connection c = h2.getConnection(); Statement sql = c.createStatement()) {
             sql.execute(insert(1, "2027-1/AR/0001", "AAAA-AAAA-AAAA-AAA1", "TRUE"));
+            // Refused by the unique key (SQLState class 23, integrity constraint violation), not by a broken statement.
             assertThatThrownBy(() -> sql.execute(insert(1, "2027-1/AR/0002", "AAAA-AAAA-AAAA-AAA2", "TRUE")))
-                    .isInstanceOf(SQLException.class);
+                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).startsWith("23"));
             sql.execute("UPDATE certificate SET live = NULL, status = 'REVOKED'");
             sql.execute(insert(1, "2027-1/AR/0002", "AAAA-AAAA-AAAA-AAA2", "TRUE"));
             sql.execute("UPDATE certificate SET live = NULL, status = 'REVOKED' WHERE number = '2027-1/AR/0002'");

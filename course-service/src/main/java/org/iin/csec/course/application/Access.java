@@ -1,7 +1,8 @@
 package org.iin.csec.course.application;
 
+import org.iin.csec.chassis.domain.AccessDenied;
+import org.iin.csec.chassis.domain.Role;
 import org.iin.csec.course.domain.account.Account;
-import org.iin.csec.course.domain.account.Role;
 
 import java.util.Arrays;
 

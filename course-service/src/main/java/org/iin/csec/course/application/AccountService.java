@@ -3,12 +3,13 @@ package org.iin.csec.course.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.iin.csec.course.domain.RuleViolation;
+import org.iin.csec.chassis.audit.AuditRecorder;
+import org.iin.csec.chassis.domain.Role;
+import org.iin.csec.chassis.domain.RuleViolation;
 import org.iin.csec.course.domain.account.Account;
 import org.iin.csec.course.domain.account.AccountRepository;
 import org.iin.csec.course.domain.account.PasswordHasher;
 import org.iin.csec.course.domain.account.PasswordPolicy;
-import org.iin.csec.course.domain.account.Role;
 
 import java.time.Clock;
 import java.util.Arrays;

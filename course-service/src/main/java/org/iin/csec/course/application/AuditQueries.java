@@ -3,11 +3,11 @@ package org.iin.csec.course.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.iin.csec.course.domain.StateCode;
+import org.iin.csec.chassis.audit.AuditEntry;
+import org.iin.csec.chassis.audit.AuditLog;
+import org.iin.csec.chassis.domain.Role;
+import org.iin.csec.chassis.domain.StateCode;
 import org.iin.csec.course.domain.account.Account;
-import org.iin.csec.course.domain.account.Role;
-import org.iin.csec.course.domain.audit.AuditEntry;
-import org.iin.csec.course.domain.audit.AuditLog;
 
 import java.util.List;
 

@@ -2,10 +2,10 @@ package org.iin.csec.course.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.iin.csec.chassis.outbox.WorkStatus;
 import org.iin.csec.course.domain.outbox.Outbox;
 import org.iin.csec.course.domain.outbox.OutboxItem;
 import org.iin.csec.course.domain.outbox.WorkKind;
-import org.iin.csec.course.domain.outbox.WorkStatus;
 import org.iin.csec.course.domain.participant.Participant;
 
 import java.time.Instant;

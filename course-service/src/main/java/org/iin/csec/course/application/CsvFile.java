@@ -1,7 +1,7 @@
 package org.iin.csec.course.application;
 
-import org.iin.csec.course.domain.FieldProblem;
-import org.iin.csec.course.domain.RuleViolation;
+import org.iin.csec.chassis.domain.FieldProblem;
+import org.iin.csec.chassis.domain.RuleViolation;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

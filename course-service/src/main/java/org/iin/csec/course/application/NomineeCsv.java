@@ -1,6 +1,6 @@
 package org.iin.csec.course.application;
 
-import org.iin.csec.course.domain.FieldProblem;
+import org.iin.csec.chassis.domain.FieldProblem;
 import org.iin.csec.course.domain.participant.Nominee;
 
 import java.util.ArrayList;

@@ -3,9 +3,9 @@ package org.iin.csec.course.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import org.iin.csec.chassis.domain.Role;
 import org.iin.csec.course.domain.account.Account;
 import org.iin.csec.course.domain.account.AccountRepository;
-import org.iin.csec.course.domain.account.Role;
 import org.iin.csec.course.domain.outbox.Outbox;
 import org.iin.csec.course.domain.outbox.OutboxItem;
 

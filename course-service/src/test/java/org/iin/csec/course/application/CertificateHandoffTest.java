@@ -1,11 +1,12 @@
 package org.iin.csec.course.application;
 
+import org.iin.csec.chassis.outbox.WorkStatus;
+import org.iin.csec.chassis.testing.SavedWork;
 import org.iin.csec.course.domain.agreement.Agreement;
 import org.iin.csec.course.domain.edition.Edition;
 import org.iin.csec.course.domain.outbox.Outbox;
 import org.iin.csec.course.domain.outbox.OutboxItem;
 import org.iin.csec.course.domain.outbox.WorkKind;
-import org.iin.csec.course.domain.outbox.WorkStatus;
 import org.iin.csec.course.domain.participant.FaceToFaceResult;
 import org.iin.csec.course.domain.participant.Nominee;
 import org.iin.csec.course.domain.participant.OnlineStageResult;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -90,14 +92,12 @@ class CertificateHandoffTest {
     private class InMemoryOutbox implements Outbox {
         @Override
         public void add(OutboxItem item) {
-            try {
-                Field id = OutboxItem.class.getDeclaredField("id");
-                id.setAccessible(true);
-                id.set(item, (long) items.size() + 1);
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(e);
-            }
-            items.add(item);
+            items.add(SavedWork.withId(item, items.size() + 1));
+        }
+
+        @Override
+        public Optional<OutboxItem> find(long id) {
+            throw new UnsupportedOperationException();
         }
 
         @Override
@@ -106,7 +106,7 @@ class CertificateHandoffTest {
         }
 
         @Override
-        public List<OutboxItem> claim(WorkKind kind, String owner, int limit, Instant now, Instant leaseUntil) {
+        public List<OutboxItem> claim(Enum<?> kind, String owner, int limit, Instant now, Instant leaseUntil) {
             throw new UnsupportedOperationException();
         }
 

@@ -1,6 +1,6 @@
 package org.iin.csec.course.application;
 
-import org.iin.csec.course.domain.RuleViolation;
+import org.iin.csec.chassis.domain.RuleViolation;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

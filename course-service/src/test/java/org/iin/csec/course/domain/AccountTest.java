@@ -1,9 +1,10 @@
 package org.iin.csec.course.domain;
 
+import org.iin.csec.chassis.domain.Role;
+import org.iin.csec.chassis.domain.RuleViolation;
 import org.iin.csec.course.domain.account.Account;
 import org.iin.csec.course.domain.account.PasswordHasher;
 import org.iin.csec.course.domain.account.PasswordPolicy;
-import org.iin.csec.course.domain.account.Role;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package org.iin.csec.course.domain;
 
+import org.iin.csec.chassis.domain.RuleViolation;
 import org.iin.csec.course.domain.edition.Edition;
 import org.iin.csec.course.domain.edition.EditionStatus;
 import org.junit.jupiter.api.Test;

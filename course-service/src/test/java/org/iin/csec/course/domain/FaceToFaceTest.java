@@ -1,5 +1,6 @@
 package org.iin.csec.course.domain;
 
+import org.iin.csec.chassis.domain.RuleViolation;
 import org.iin.csec.course.domain.agreement.Agreement;
 import org.iin.csec.course.domain.agreement.FaceToFacePlan;
 import org.iin.csec.course.domain.agreement.Modality;

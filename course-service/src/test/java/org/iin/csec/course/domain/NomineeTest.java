@@ -1,5 +1,7 @@
 package org.iin.csec.course.domain;
 
+import org.iin.csec.chassis.domain.FieldProblem;
+import org.iin.csec.chassis.domain.InvalidInput;
 import org.iin.csec.course.domain.participant.Nominee;
 import org.junit.jupiter.api.Test;
 

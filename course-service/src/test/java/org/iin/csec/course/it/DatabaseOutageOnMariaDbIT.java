@@ -1,6 +1,7 @@
 package org.iin.csec.course.it;
 
 import jakarta.json.JsonObject;
+import org.iin.csec.chassis.testing.PayaraProcess;
 import org.iin.csec.moodle.emulator.MoodleEmulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

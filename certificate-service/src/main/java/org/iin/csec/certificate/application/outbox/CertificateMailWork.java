@@ -5,6 +5,9 @@ import jakarta.inject.Inject;
 import org.iin.csec.certificate.application.LearnerMailer;
 import org.iin.csec.certificate.domain.outbox.OutboxItem;
 import org.iin.csec.certificate.domain.outbox.WorkKind;
+import org.iin.csec.chassis.mail.MailNotSent;
+import org.iin.csec.chassis.outbox.Outcome;
+import org.iin.csec.chassis.outbox.WorkHandler;
 
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +21,7 @@ import java.util.logging.Logger;
  * service is restarted with one.
  */
 @ApplicationScoped
-public class CertificateMailWork implements WorkHandler {
+public class CertificateMailWork implements WorkHandler<OutboxItem> {
 
     private static final Logger LOG = Logger.getLogger(CertificateMailWork.class.getName());
 
@@ -64,7 +67,7 @@ public class CertificateMailWork implements WorkHandler {
             try {
                 mailer.send(toSend.mail());
                 outcomes.put(item.id(), Outcome.done());
-            } catch (LearnerMailer.MailNotSent e) {
+            } catch (MailNotSent e) {
                 outcomes.put(item.id(), e.permanent() ? Outcome.failed(e.getMessage()) : Outcome.retry(e.getMessage()));
             }
         }
@@ -72,7 +75,7 @@ public class CertificateMailWork implements WorkHandler {
     }
 
     @Override
-    public void onDone(OutboxItem item) {
+    public void onDone(OutboxItem item, Outcome outcome) {
         records.delivered(item.certificateId());
     }
 }

@@ -5,6 +5,8 @@ import jakarta.inject.Inject;
 import org.iin.csec.certificate.application.CourseNotifier;
 import org.iin.csec.certificate.domain.outbox.OutboxItem;
 import org.iin.csec.certificate.domain.outbox.WorkKind;
+import org.iin.csec.chassis.outbox.Outcome;
+import org.iin.csec.chassis.outbox.WorkHandler;
 
 import java.util.HashMap;
 import java.util.List;
@@ -12,7 +14,7 @@ import java.util.Map;
 
 /** Tells course-service that a participant's certificate was delivered, so it marks them CERTIFIED. */
 @ApplicationScoped
-public class CertifiedNoticeWork implements WorkHandler {
+public class CertifiedNoticeWork implements WorkHandler<OutboxItem> {
 
     @Inject
     CourseNotifier courseService;
@@ -42,7 +44,7 @@ public class CertifiedNoticeWork implements WorkHandler {
     }
 
     @Override
-    public void onDone(OutboxItem item) {
+    public void onDone(OutboxItem item, Outcome outcome) {
         // Nothing changes here: course-service records the participant as certified.
     }
 }

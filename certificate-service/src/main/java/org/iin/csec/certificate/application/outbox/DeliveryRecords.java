@@ -3,7 +3,6 @@ package org.iin.csec.certificate.application.outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.iin.csec.certificate.application.AuditRecorder;
 import org.iin.csec.certificate.application.CertificateDocuments;
 import org.iin.csec.certificate.application.LearnerMailer;
 import org.iin.csec.certificate.application.LearnerMessages;
@@ -13,6 +12,8 @@ import org.iin.csec.certificate.domain.certificate.CertificateStatus;
 import org.iin.csec.certificate.domain.outbox.Outbox;
 import org.iin.csec.certificate.domain.outbox.OutboxItem;
 import org.iin.csec.certificate.domain.outbox.WorkKind;
+import org.iin.csec.chassis.audit.AuditRecorder;
+import org.iin.csec.chassis.outbox.Outcome;
 
 import java.time.Clock;
 import java.time.Duration;

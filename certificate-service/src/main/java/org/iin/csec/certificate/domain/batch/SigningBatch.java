@@ -9,8 +9,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.iin.csec.certificate.domain.RuleViolation;
 import org.iin.csec.certificate.domain.signatory.Party;
+import org.iin.csec.chassis.domain.RuleViolation;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -11,7 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.iin.csec.certificate.document.SignerRole;
-import org.iin.csec.certificate.domain.RuleViolation;
+import org.iin.csec.chassis.domain.RuleViolation;
 
 import java.time.Instant;
 import java.util.ArrayList;

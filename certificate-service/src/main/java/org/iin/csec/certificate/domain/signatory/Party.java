@@ -1,8 +1,8 @@
 package org.iin.csec.certificate.domain.signatory;
 
 import org.iin.csec.certificate.document.SignerRole;
-import org.iin.csec.certificate.domain.RuleViolation;
-import org.iin.csec.certificate.domain.StateCode;
+import org.iin.csec.chassis.domain.RuleViolation;
+import org.iin.csec.chassis.domain.StateCode;
 
 import java.util.Locale;
 import java.util.Objects;

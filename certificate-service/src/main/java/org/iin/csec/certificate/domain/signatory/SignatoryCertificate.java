@@ -10,7 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.iin.csec.certificate.domain.RuleViolation;
+import org.iin.csec.chassis.domain.RuleViolation;
 
 import java.io.ByteArrayInputStream;
 import java.security.MessageDigest;

@@ -10,8 +10,8 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.iin.csec.certificate.application.CourseNotifier;
-import org.iin.csec.certificate.application.outbox.Outcome;
 import org.iin.csec.certificate.infrastructure.security.ServiceToken;
+import org.iin.csec.chassis.outbox.Outcome;
 
 import java.io.IOException;
 import java.io.StringReader;

@@ -7,7 +7,7 @@ import org.eclipse.microprofile.metrics.annotation.Gauge;
 import org.iin.csec.certificate.domain.certificate.CertificateRepository;
 import org.iin.csec.certificate.domain.certificate.CertificateStatus;
 import org.iin.csec.certificate.domain.outbox.Outbox;
-import org.iin.csec.certificate.domain.outbox.WorkStatus;
+import org.iin.csec.chassis.outbox.WorkStatus;
 
 import java.time.Duration;
 import java.time.Instant;

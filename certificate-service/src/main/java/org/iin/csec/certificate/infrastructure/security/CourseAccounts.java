@@ -7,11 +7,9 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.iin.csec.certificate.application.Caller;
-import org.iin.csec.certificate.application.Role;
 import org.iin.csec.certificate.infrastructure.course.CourseServiceClient;
+import org.iin.csec.chassis.domain.Role;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +27,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The accounts are course-service's: a user name and password are checked by asking it who they are

@@ -8,7 +8,7 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageCont
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.iin.csec.certificate.application.Caller;
-import org.iin.csec.certificate.application.Role;
+import org.iin.csec.chassis.domain.Role;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

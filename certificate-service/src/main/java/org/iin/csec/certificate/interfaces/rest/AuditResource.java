@@ -9,6 +9,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.iin.csec.certificate.application.AuditQueries;
 import org.iin.csec.certificate.infrastructure.security.SignedInCaller;
+import org.iin.csec.chassis.audit.AuditView;
 
 import java.util.List;
 
@@ -25,9 +26,9 @@ public class AuditResource {
     SignedInCaller me;
 
     @GET
-    public List<Views.AuditView> search(@QueryParam("edition") String edition, @QueryParam("state") String state,
+    public List<AuditView> search(@QueryParam("edition") String edition, @QueryParam("state") String state,
                                         @QueryParam("entityType") String entityType,
                                         @QueryParam("entityId") String entityId) {
-        return audit.search(me.get(), edition, state, entityType, entityId).stream().map(Views.AuditView::of).toList();
+        return audit.search(me.get(), edition, state, entityType, entityId).stream().map(AuditView::of).toList();
     }
 }

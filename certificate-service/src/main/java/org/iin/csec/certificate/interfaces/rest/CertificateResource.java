@@ -19,11 +19,11 @@ import org.iin.csec.certificate.application.CertificateService;
 import org.iin.csec.certificate.application.EditionArchive;
 import org.iin.csec.certificate.application.IssuanceRequest;
 import org.iin.csec.certificate.application.SigningService;
-import org.iin.csec.certificate.domain.RuleViolation;
 import org.iin.csec.certificate.domain.batch.SigningBatch;
 import org.iin.csec.certificate.domain.certificate.Certificate;
 import org.iin.csec.certificate.domain.certificate.CertificateStatus;
 import org.iin.csec.certificate.infrastructure.security.SignedInCaller;
+import org.iin.csec.chassis.domain.RuleViolation;
 
 import java.io.IOException;
 import java.io.InputStream;

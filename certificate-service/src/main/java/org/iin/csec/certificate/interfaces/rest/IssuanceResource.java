@@ -13,9 +13,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.iin.csec.certificate.application.IssuanceRequest;
 import org.iin.csec.certificate.application.IssuanceService;
-import org.iin.csec.certificate.domain.FieldProblem;
-import org.iin.csec.certificate.domain.InvalidInput;
 import org.iin.csec.certificate.infrastructure.security.CourseServiceAuthentication;
+import org.iin.csec.chassis.domain.FieldProblem;
+import org.iin.csec.chassis.domain.InvalidInput;
 
 import java.util.List;
 

@@ -10,9 +10,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.iin.csec.certificate.application.outbox.OutboxService;
-import org.iin.csec.certificate.domain.RuleViolation;
-import org.iin.csec.certificate.domain.outbox.WorkStatus;
 import org.iin.csec.certificate.infrastructure.security.SignedInCaller;
+import org.iin.csec.chassis.domain.RuleViolation;
+import org.iin.csec.chassis.outbox.WorkStatus;
 
 import java.util.List;
 import java.util.Locale;

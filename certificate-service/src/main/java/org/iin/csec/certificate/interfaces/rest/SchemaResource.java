@@ -6,12 +6,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.iin.csec.certificate.infrastructure.CertificateDataSource;
+import org.iin.csec.chassis.persistence.ServiceDatabase;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
+import javax.sql.DataSource;
 
 /** Which database product and schema version this instance runs on: what an operator checks after an upgrade. */
 @Path("/schema")
@@ -19,7 +19,7 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public class SchemaResource {
 
-    @Resource(lookup = CertificateDataSource.JNDI_NAME)
+    @Resource(lookup = ServiceDatabase.JNDI_NAME)
     DataSource dataSource;
 
     @GET

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.iin.csec.certificate.application.VerificationService;
 import org.iin.csec.certificate.interfaces.web.VerificationPage;
+import org.iin.csec.chassis.rest.Problem;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -70,7 +71,8 @@ public class VerificationResource {
             Response.ResponseBuilder tooMany = Response.status(429).header("Retry-After", wait);
             return html ? page(tooMany, VerificationPage.tooManyRequests(language))
                     : tooMany.type(Problem.MEDIA_TYPE).entity(Problem.of(429, "Too Many Requests", "rate-limited",
-                    "Too many verifications from your address; try again in " + wait + " seconds.", null)).build();
+                    "Too many verifications from your address; try again in " + wait + " seconds.", null).body())
+                    .build();
         }
         Optional<VerificationService.Verification> found = verification.verify(code);
         if (found.isEmpty()) {

@@ -1,7 +1,6 @@
 package org.iin.csec.certificate.interfaces.rest;
 
 import org.iin.csec.certificate.document.SignerRole;
-import org.iin.csec.certificate.domain.audit.AuditEntry;
 import org.iin.csec.certificate.domain.batch.SigningBatch;
 import org.iin.csec.certificate.domain.certificate.Certificate;
 import org.iin.csec.certificate.domain.certificate.PrintedContent;
@@ -102,14 +101,6 @@ public final class Views {
         static SignatoryCertificateView of(SignatoryCertificate s) {
             return new SignatoryCertificateView(s.partyKey(), s.subject(), s.serialNumber(), s.fingerprint(),
                     s.notBefore(), s.notAfter(), s.source().name(), s.registeredAt(), s.registeredBy());
-        }
-    }
-
-    public record AuditView(long id, Instant occurredAt, String actor, String action, String entityType,
-                            String entityId, String edition, String state, String before, String after) {
-        static AuditView of(AuditEntry e) {
-            return new AuditView(e.id(), e.occurredAt(), e.actor(), e.action(), e.entityType(), e.entityId(),
-                    e.editionCode(), e.stateCode(), e.before(), e.after());
         }
     }
 

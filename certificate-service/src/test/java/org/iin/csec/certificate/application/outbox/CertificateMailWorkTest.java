@@ -3,6 +3,9 @@ package org.iin.csec.certificate.application.outbox;
 import org.iin.csec.certificate.application.LearnerMailer;
 import org.iin.csec.certificate.domain.outbox.OutboxItem;
 import org.iin.csec.certificate.domain.outbox.WorkKind;
+import org.iin.csec.chassis.mail.MailNotSent;
+import org.iin.csec.chassis.outbox.Outcome;
+import org.iin.csec.chassis.testing.SavedWork;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -69,15 +72,7 @@ class CertificateMailWorkTest {
     }
 
     private static OutboxItem item(long id, long certificateId) {
-        OutboxItem item = new OutboxItem(WorkKind.MAIL_CERTIFICATE, certificateId, Instant.now());
-        try {
-            var field = OutboxItem.class.getDeclaredField("id");
-            field.setAccessible(true);
-            field.set(item, id);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
-        return item;
+        return SavedWork.withId(new OutboxItem(WorkKind.MAIL_CERTIFICATE, certificateId, Instant.now()), id);
     }
 
     private static final class Unconfigured implements LearnerMailer {

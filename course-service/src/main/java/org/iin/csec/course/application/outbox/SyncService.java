@@ -3,18 +3,18 @@ package org.iin.csec.course.application.outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.iin.csec.course.application.AuditRecorder;
+import org.iin.csec.chassis.audit.AuditRecorder;
+import org.iin.csec.chassis.domain.AccessDenied;
+import org.iin.csec.chassis.domain.Role;
+import org.iin.csec.chassis.outbox.OutboxDispatcher;
+import org.iin.csec.chassis.outbox.WorkStatus;
 import org.iin.csec.course.application.EditionService;
 import org.iin.csec.course.domain.account.Account;
-import org.iin.csec.course.domain.account.Role;
 import org.iin.csec.course.domain.edition.Edition;
 import org.iin.csec.course.domain.outbox.Outbox;
 import org.iin.csec.course.domain.outbox.OutboxItem;
-import org.iin.csec.course.domain.outbox.WorkKind;
-import org.iin.csec.course.domain.outbox.WorkStatus;
 import org.iin.csec.course.domain.participant.Participant;
 import org.iin.csec.course.domain.participant.ParticipantRepository;
-import org.iin.csec.course.application.AccessDenied;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -37,9 +37,6 @@ public class SyncService {
 
     @Inject
     OutboxDispatcher dispatcher;
-
-    @Inject
-    OutboxTransactions transactions;
 
     @Inject
     CompletionSource completion;
@@ -101,10 +98,8 @@ public class SyncService {
         requireLeader(actor);
         editions.get(actor, editionCode);
         // Someone asked, e.g. because Moodle is back: work that failed during an outage must not wait up to an hour.
-        transactions.bringForward(editionCode);
-        for (WorkKind kind : WorkKind.values()) {
-            dispatcher.drain(kind);
-        }
+        outbox.bringForward(editionCode, clock.instant());
+        dispatcher.drainAll();
         completion.refresh(editionCode);
     }
 

@@ -13,8 +13,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.iin.csec.course.domain.RuleViolation;
-import org.iin.csec.course.domain.StateCode;
+import org.iin.csec.chassis.domain.Role;
+import org.iin.csec.chassis.domain.RuleViolation;
+import org.iin.csec.chassis.domain.StateCode;
 
 import java.time.Instant;
 import java.util.EnumSet;

@@ -1,5 +1,7 @@
 package org.iin.csec.course.domain.account;
 
+import org.iin.csec.chassis.domain.Role;
+
 import java.util.List;
 import java.util.Optional;
 

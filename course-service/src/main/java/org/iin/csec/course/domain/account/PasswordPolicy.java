@@ -1,6 +1,6 @@
 package org.iin.csec.course.domain.account;
 
-import org.iin.csec.course.domain.RuleViolation;
+import org.iin.csec.chassis.domain.RuleViolation;
 
 /** What a password must be: long enough to resist guessing, and not the user name. */
 public final class PasswordPolicy {

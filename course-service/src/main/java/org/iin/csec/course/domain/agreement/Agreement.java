@@ -14,8 +14,8 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.QueryHint;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.iin.csec.course.domain.RuleViolation;
-import org.iin.csec.course.domain.StateCode;
+import org.iin.csec.chassis.domain.RuleViolation;
+import org.iin.csec.chassis.domain.StateCode;
 import org.iin.csec.course.domain.edition.Edition;
 
 import java.time.Instant;

@@ -4,7 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import org.iin.csec.course.domain.RuleViolation;
+import org.iin.csec.chassis.domain.RuleViolation;
 
 import java.time.LocalDate;
 

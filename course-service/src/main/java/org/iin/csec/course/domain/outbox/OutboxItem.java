@@ -4,30 +4,18 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
+import org.iin.csec.chassis.outbox.OutboxWork;
 
-import java.time.Duration;
 import java.time.Instant;
 
 /**
- * One piece of work for another system. Written in the same transaction as the change that causes it, so
- * the work exists exactly when the change does; sent later by the dispatcher, retried with exponential
- * back-off while the failure is one a retry can fix, stopped with its reason otherwise.
+ * One piece of work for Moodle, certificate-service or the mail server, about one participant of an edition (or,
+ * for an e-mail, about the edition). How it is sent and retried is the chassis's {@link OutboxWork}.
  */
 @Entity
 @Table(name = "outbox_item")
-public class OutboxItem {
-
-    static final Duration FIRST_RETRY = Duration.ofSeconds(10);
-    static final Duration LONGEST_WAIT = Duration.ofHours(1);
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+public class OutboxItem extends OutboxWork {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, updatable = false)
@@ -44,34 +32,6 @@ public class OutboxItem {
     @Column(updatable = false)
     private String payload;
 
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
-    private WorkStatus status;
-
-    @Column(nullable = false)
-    private int attempts;
-
-    @Column(name = "next_attempt_at", nullable = false)
-    private Instant nextAttemptAt;
-
-    @Column(name = "last_error")
-    private String lastError;
-
-    @Column(name = "claimed_by")
-    private String claimedBy;
-
-    @Column(name = "claimed_until")
-    private Instant claimedUntil;
-
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
-    @Column(name = "done_at")
-    private Instant doneAt;
-
-    @Version
-    private long version;
-
     protected OutboxItem() {
     }
 
@@ -80,13 +40,11 @@ public class OutboxItem {
     }
 
     private OutboxItem(WorkKind kind, String editionCode, Long participantId, String payload, Instant now) {
+        super(now);
         this.kind = kind;
         this.editionCode = editionCode;
         this.participantId = participantId;
         this.payload = payload;
-        this.status = WorkStatus.PENDING;
-        this.nextAttemptAt = now;
-        this.createdAt = now;
     }
 
     /** A message to the participant's Moodle account (plain text). */
@@ -99,74 +57,9 @@ public class OutboxItem {
         return new OutboxItem(WorkKind.EMAIL, editionCode, null, message, now);
     }
 
-    public void succeeded(Instant now) {
-        attempts++;
-        status = WorkStatus.DONE;
-        doneAt = now;
-        lastError = null;
-        release();
-    }
-
-    /** A failure a later attempt may not meet (network, timeout, server error): wait longer each time. */
-    public void failedForNow(String reason, Instant now) {
-        attempts++;
-        lastError = shorten(reason);
-        nextAttemptAt = now.plus(backOff(attempts));
-        release();
-    }
-
-    /** A failure only a person can fix: stop, keep the reason, wait for a retry by hand. */
-    public void failedForGood(String reason, Instant now) {
-        attempts++;
-        status = WorkStatus.FAILED;
-        lastError = shorten(reason);
-        release();
-    }
-
-    /** The work is no longer wanted; it will not be sent. */
-    public void cancel(String reason) {
-        if (status == WorkStatus.DONE) {
-            return;
-        }
-        status = WorkStatus.CANCELLED;
-        lastError = shorten(reason);
-        release();
-    }
-
-    /** After someone fixed the cause: send again at once. */
-    public void retryNow(Instant now) {
-        if (status == WorkStatus.DONE || status == WorkStatus.CANCELLED) {
-            return;
-        }
-        status = WorkStatus.PENDING;
-        nextAttemptAt = now;
-        release();
-    }
-
-    /** 10 s, 20 s, 40 s... capped at an hour. */
-    static Duration backOff(int attempts) {
-        long seconds = FIRST_RETRY.toSeconds() << Math.min(attempts - 1, 20);
-        return seconds >= LONGEST_WAIT.toSeconds() ? LONGEST_WAIT : Duration.ofSeconds(seconds);
-    }
-
-    private void release() {
-        claimedBy = null;
-        claimedUntil = null;
-    }
-
-    private static String shorten(String reason) {
-        return reason == null ? null : reason.length() > 1000 ? reason.substring(0, 1000) : reason;
-    }
-
-    public Long id() { return id; }
+    @Override
     public WorkKind kind() { return kind; }
     public String editionCode() { return editionCode; }
     public Long participantId() { return participantId; }
     public String payload() { return payload; }
-    public WorkStatus status() { return status; }
-    public int attempts() { return attempts; }
-    public Instant nextAttemptAt() { return nextAttemptAt; }
-    public String lastError() { return lastError; }
-    public Instant createdAt() { return createdAt; }
-    public Instant doneAt() { return doneAt; }
 }

@@ -1,7 +1,7 @@
 package org.iin.csec.course.domain.participant;
 
-import org.iin.csec.course.domain.FieldProblem;
-import org.iin.csec.course.domain.InvalidInput;
+import org.iin.csec.chassis.domain.FieldProblem;
+import org.iin.csec.chassis.domain.InvalidInput;
 
 import java.util.ArrayList;
 import java.util.List;

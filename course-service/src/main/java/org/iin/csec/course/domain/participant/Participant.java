@@ -12,7 +12,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.iin.csec.course.domain.RuleViolation;
+import org.iin.csec.chassis.domain.RuleViolation;
 import org.iin.csec.course.domain.agreement.Agreement;
 import org.iin.csec.course.domain.edition.Edition;
 

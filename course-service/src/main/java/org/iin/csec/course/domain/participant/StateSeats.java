@@ -1,6 +1,6 @@
 package org.iin.csec.course.domain.participant;
 
-import org.iin.csec.course.domain.RuleViolation;
+import org.iin.csec.chassis.domain.RuleViolation;
 import org.iin.csec.course.domain.agreement.Agreement;
 
 import java.time.Instant;

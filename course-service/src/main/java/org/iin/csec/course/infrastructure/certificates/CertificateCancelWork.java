@@ -2,8 +2,8 @@ package org.iin.csec.course.infrastructure.certificates;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.iin.csec.course.application.outbox.Outcome;
-import org.iin.csec.course.application.outbox.WorkHandler;
+import org.iin.csec.chassis.outbox.Outcome;
+import org.iin.csec.chassis.outbox.WorkHandler;
 import org.iin.csec.course.domain.outbox.OutboxItem;
 import org.iin.csec.course.domain.outbox.WorkKind;
 
@@ -16,7 +16,7 @@ import java.util.Map;
  * not signed yet, or flags it for the course leader to revoke.
  */
 @ApplicationScoped
-public class CertificateCancelWork implements WorkHandler {
+public class CertificateCancelWork implements WorkHandler<OutboxItem> {
 
     @Inject
     CertificateService certificates;

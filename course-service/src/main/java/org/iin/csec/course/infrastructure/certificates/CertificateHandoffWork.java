@@ -7,15 +7,15 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import org.iin.csec.course.application.outbox.Outcome;
-import org.iin.csec.course.application.outbox.WorkHandler;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.iin.csec.chassis.outbox.Outcome;
+import org.iin.csec.chassis.outbox.WorkHandler;
 import org.iin.csec.course.domain.agreement.Agreement;
 import org.iin.csec.course.domain.agreement.AgreementRepository;
 import org.iin.csec.course.domain.agreement.Signatory;
 import org.iin.csec.course.domain.outbox.OutboxItem;
 import org.iin.csec.course.domain.outbox.WorkKind;
 import org.iin.csec.course.domain.participant.Participant;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.HashMap;
 import java.util.List;
@@ -28,7 +28,7 @@ import java.util.Map;
  * answers the same certificate for the same participant, so a hand-off sent twice makes one certificate.
  */
 @ApplicationScoped
-public class CertificateHandoffWork implements WorkHandler {
+public class CertificateHandoffWork implements WorkHandler<OutboxItem> {
 
     static final String NOT_CONFIGURED = "The services' shared token is not configured (CSEC_SERVICE_TOKEN).";
 

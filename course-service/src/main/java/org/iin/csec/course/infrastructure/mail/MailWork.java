@@ -4,60 +4,29 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.mail.Authenticator;
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
-import jakarta.mail.PasswordAuthentication;
-import jakarta.mail.SendFailedException;
-import jakarta.mail.Session;
-import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.iin.csec.course.application.outbox.Outcome;
-import org.iin.csec.course.application.outbox.WorkHandler;
+import org.iin.csec.chassis.mail.Mail;
+import org.iin.csec.chassis.mail.MailNotSent;
+import org.iin.csec.chassis.mail.MailServer;
+import org.iin.csec.chassis.outbox.Outcome;
+import org.iin.csec.chassis.outbox.WorkHandler;
 import org.iin.csec.course.domain.outbox.OutboxItem;
 import org.iin.csec.course.domain.outbox.WorkKind;
 
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Properties;
 
 /**
- * Sends queued e-mail through the SMTP server in CSEC_MAIL_HOST (port, user, password, sender, STARTTLS).
- * Without a server configured, mail waits in the outbox. A server that is down or busy means a retry; an
- * address the server refuses means the item stops with that reason.
+ * Sends queued e-mail (notifications to coordinators and the course leader) through the chassis's mail server.
+ * Without a server configured, mail waits in the outbox. A server that is down or busy means a retry; an address the
+ * server refuses means the item stops with that reason.
  */
 @ApplicationScoped
-public class MailWork implements WorkHandler {
+public class MailWork implements WorkHandler<OutboxItem> {
 
     @Inject
-    @ConfigProperty(name = "csec.mail.host")
-    Optional<String> host;
-
-    @Inject
-    @ConfigProperty(name = "csec.mail.port", defaultValue = "587")
-    int port;
-
-    @Inject
-    @ConfigProperty(name = "csec.mail.username")
-    Optional<String> username;
-
-    @Inject
-    @ConfigProperty(name = "csec.mail.password")
-    Optional<String> password;
-
-    @Inject
-    @ConfigProperty(name = "csec.mail.from", defaultValue = "csec-course@localhost")
-    String from;
-
-    @Inject
-    @ConfigProperty(name = "csec.mail.starttls", defaultValue = "true")
-    boolean starttls;
+    MailServer server;
 
     @Override
     public WorkKind kind() {
@@ -72,48 +41,19 @@ public class MailWork implements WorkHandler {
     @Override
     public Map<Long, Outcome> send(List<OutboxItem> items) {
         Map<Long, Outcome> outcomes = new HashMap<>();
-        if (host.isEmpty() || host.get().isBlank()) {
+        if (!server.isConfigured()) {
             items.forEach(item -> outcomes.put(item.id(), Outcome.retry("Mail is not configured: set CSEC_MAIL_HOST.")));
             return outcomes;
         }
-        Session session = session();
         for (OutboxItem item : items) {
             try (var reader = Json.createReader(new StringReader(item.payload()))) {
                 JsonObject mail = reader.readObject();
-                MimeMessage message = new MimeMessage(session);
-                message.setFrom(new InternetAddress(from));
-                message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(mail.getString("to")));
-                message.setSubject(mail.getString("subject"), StandardCharsets.UTF_8.name());
-                message.setText(mail.getString("text"), StandardCharsets.UTF_8.name());
-                Transport.send(message);
-                outcomes.put(item.id(), Outcome.done(null));
-            } catch (SendFailedException refused) {
-                outcomes.put(item.id(), Outcome.failed("The mail server refused the address: " + refused.getMessage()));
-            } catch (MessagingException e) {
-                outcomes.put(item.id(), Outcome.retry("The mail server did not take the message: " + e.getMessage()));
+                server.send(Mail.text(mail.getString("to"), mail.getString("subject"), mail.getString("text")));
+                outcomes.put(item.id(), Outcome.done());
+            } catch (MailNotSent e) {
+                outcomes.put(item.id(), Outcome.failure(e.getMessage(), !e.permanent()));
             }
         }
         return outcomes;
     }
-
-    private Session session() {
-        Properties properties = new Properties();
-        properties.put("mail.smtp.host", host.get());
-        properties.put("mail.smtp.port", String.valueOf(port));
-        properties.put("mail.smtp.connectiontimeout", "10000");
-        properties.put("mail.smtp.timeout", "20000");
-        properties.put("mail.smtp.starttls.enable", String.valueOf(starttls));
-        properties.put("mail.smtp.starttls.required", String.valueOf(starttls));
-        if (username.isPresent()) {
-            properties.put("mail.smtp.auth", "true");
-            return Session.getInstance(properties, new Authenticator() {
-                @Override
-                protected PasswordAuthentication getPasswordAuthentication() {
-                    return new PasswordAuthentication(username.get(), password.orElse(""));
-                }
-            });
-        }
-        return Session.getInstance(properties);
-    }
-
 }

@@ -4,8 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.annotation.Gauge;
+import org.iin.csec.chassis.outbox.WorkStatus;
 import org.iin.csec.course.domain.outbox.Outbox;
-import org.iin.csec.course.domain.outbox.WorkStatus;
 
 import java.time.Duration;
 import java.time.Instant;

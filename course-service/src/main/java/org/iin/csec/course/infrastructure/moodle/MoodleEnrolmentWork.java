@@ -2,8 +2,8 @@ package org.iin.csec.course.infrastructure.moodle;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.iin.csec.course.application.outbox.Outcome;
-import org.iin.csec.course.application.outbox.WorkHandler;
+import org.iin.csec.chassis.outbox.Outcome;
+import org.iin.csec.chassis.outbox.WorkHandler;
 import org.iin.csec.course.domain.outbox.OutboxItem;
 import org.iin.csec.course.domain.outbox.WorkKind;
 import org.iin.csec.course.domain.participant.ParticipantRepository;
@@ -25,7 +25,7 @@ import java.util.Optional;
  * second run, or a run after a crash, change nothing.
  */
 @ApplicationScoped
-public class MoodleEnrolmentWork implements WorkHandler {
+public class MoodleEnrolmentWork implements WorkHandler<OutboxItem> {
 
     static final String NOT_CONFIGURED = "Moodle is not configured: set CSEC_MOODLE_URL and CSEC_MOODLE_TOKEN.";
 

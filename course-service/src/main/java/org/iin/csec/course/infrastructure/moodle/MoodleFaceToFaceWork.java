@@ -2,8 +2,8 @@ package org.iin.csec.course.infrastructure.moodle;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.iin.csec.course.application.outbox.Outcome;
-import org.iin.csec.course.application.outbox.WorkHandler;
+import org.iin.csec.chassis.outbox.Outcome;
+import org.iin.csec.chassis.outbox.WorkHandler;
 import org.iin.csec.course.domain.outbox.OutboxItem;
 import org.iin.csec.course.domain.outbox.WorkKind;
 import org.iin.csec.moodle.MoodleClient;
@@ -19,7 +19,7 @@ import java.util.Optional;
  * for the learner, so Moodle's own course completion agrees with the course. Overriding is idempotent.
  */
 @ApplicationScoped
-public class MoodleFaceToFaceWork implements WorkHandler {
+public class MoodleFaceToFaceWork implements WorkHandler<OutboxItem> {
 
     @Inject
     MoodleConnection moodle;

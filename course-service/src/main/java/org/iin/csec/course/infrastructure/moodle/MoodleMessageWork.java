@@ -2,8 +2,8 @@ package org.iin.csec.course.infrastructure.moodle;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.iin.csec.course.application.outbox.Outcome;
-import org.iin.csec.course.application.outbox.WorkHandler;
+import org.iin.csec.chassis.outbox.Outcome;
+import org.iin.csec.chassis.outbox.WorkHandler;
 import org.iin.csec.course.domain.outbox.OutboxItem;
 import org.iin.csec.course.domain.outbox.WorkKind;
 import org.iin.csec.moodle.InstantMessage;
@@ -18,7 +18,7 @@ import java.util.Optional;
 
 /** Instant messages to learners in Moodle, one per call (Moodle 4.5 mishandles mixed batches). */
 @ApplicationScoped
-public class MoodleMessageWork implements WorkHandler {
+public class MoodleMessageWork implements WorkHandler<OutboxItem> {
 
     @Inject
     MoodleConnection moodle;

@@ -2,8 +2,8 @@ package org.iin.csec.course.infrastructure.moodle;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.iin.csec.course.application.outbox.Outcome;
-import org.iin.csec.course.application.outbox.WorkHandler;
+import org.iin.csec.chassis.outbox.Outcome;
+import org.iin.csec.chassis.outbox.WorkHandler;
 import org.iin.csec.course.domain.outbox.OutboxItem;
 import org.iin.csec.course.domain.outbox.WorkKind;
 import org.iin.csec.moodle.MoodleClient;
@@ -19,7 +19,7 @@ import java.util.Optional;
 
 /** Withdrawn participants out of the Moodle course (unenrolled; their Moodle account stays). */
 @ApplicationScoped
-public class MoodleWithdrawalWork implements WorkHandler {
+public class MoodleWithdrawalWork implements WorkHandler<OutboxItem> {
 
     @Inject
     MoodleConnection moodle;

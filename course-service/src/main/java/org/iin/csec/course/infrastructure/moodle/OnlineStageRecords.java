@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import org.iin.csec.course.application.AuditRecorder;
+import org.iin.csec.chassis.audit.AuditRecorder;
 import org.iin.csec.course.application.CertificateHandoff;
 import org.iin.csec.course.application.Notifications;
 import org.iin.csec.course.domain.edition.EditionStatus;

@@ -2,8 +2,8 @@ package org.iin.csec.course.infrastructure.moodle;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.iin.csec.chassis.outbox.OutboxTransactions;
 import org.iin.csec.course.application.outbox.CompletionSource;
-import org.iin.csec.course.application.outbox.OutboxTransactions;
 import org.iin.csec.course.infrastructure.scheduling.JobLeases;
 import org.iin.csec.moodle.MoodleClient;
 import org.iin.csec.moodle.sync.CompletionReader;

@@ -2,19 +2,21 @@ package org.iin.csec.course.infrastructure.persistence;
 
 import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.iin.csec.chassis.persistence.ServiceDatabase;
 
 import java.sql.Connection;
 
 /**
- * The course schema's data source. Driver, URL and credentials come from MicroProfile Config, so the same
- * WAR runs on the embedded H2 file (the default, see META-INF/microprofile-config.properties) or on
- * MySQL/MariaDB through Connector/J (set COURSE_DB_* in the environment or a --systemProperties file).
- * <p>
- * READ COMMITTED: a nomination reads the seats held after it has taken the agreement's lock; under MySQL's
- * default REPEATABLE READ it could read a snapshot from before the lock and overfill the quota.
+ * The course schema's data source and persistence context. Driver, URL and credentials come from MicroProfile
+ * Config, so the same WAR runs on the embedded H2 file (the default, see META-INF/microprofile-config.properties) or
+ * on MySQL/MariaDB through Connector/J (set COURSE_DB_* in the environment or a --systemProperties file). The
+ * connection settings both services share, and why, are in {@link ServiceDatabase}.
  */
 @DataSourceDefinition(
-        name = CourseDataSource.JNDI_NAME,
+        name = ServiceDatabase.JNDI_NAME,
         className = "${MPCONFIG=course.db.datasource-class}",
         url = "${MPCONFIG=course.db.url}",
         user = "${MPCONFIG=course.db.user}",
@@ -23,21 +25,16 @@ import java.sql.Connection;
         minPoolSize = 2,
         maxPoolSize = 40,
         properties = {
-                "fish.payara.is-connection-validation-required=true",
-                "fish.payara.connection-validation-method=meta-data",
-                "fish.payara.fail-all-connections=true",
-                // MySQL Connector/J only (H2 has no such properties and ignores them); see deploy/README.md,
-                // "Database connections". The last one stops a leak: EclipseLink never closes its INSERTs
-                // with generated keys, and the driver would keep every one of them until the connection closes.
-                "useLocalSessionState=true",
-                "cachePrepStmts=true",
-                "prepStmtCacheSqlLimit=4096",
-                "prepStmtCacheSize=250",
-                "openTelemetry=DISABLED",
-                "dontTrackOpenResources=true"
+                ServiceDatabase.VALIDATE, ServiceDatabase.VALIDATE_BY_METADATA, ServiceDatabase.RENEW_ALL_ON_FAILURE,
+                ServiceDatabase.LOCAL_SESSION_STATE, ServiceDatabase.CACHE_STATEMENTS,
+                ServiceDatabase.CACHE_LONG_STATEMENTS, ServiceDatabase.STATEMENT_CACHE_SIZE,
+                ServiceDatabase.NO_TELEMETRY, ServiceDatabase.DO_NOT_TRACK_STATEMENTS
         })
 @ApplicationScoped
 public class CourseDataSource {
 
-    public static final String JNDI_NAME = "java:app/jdbc/course";
+    /** The course persistence unit, for the chassis's repositories (the audit log, the outbox's leases). */
+    @Produces
+    @PersistenceContext(unitName = "course")
+    EntityManager entityManager;
 }

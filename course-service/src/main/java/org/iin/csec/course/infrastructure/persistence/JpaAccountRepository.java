@@ -3,9 +3,9 @@ package org.iin.csec.course.infrastructure.persistence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.iin.csec.chassis.domain.Role;
 import org.iin.csec.course.domain.account.Account;
 import org.iin.csec.course.domain.account.AccountRepository;
-import org.iin.csec.course.domain.account.Role;
 
 import java.util.List;
 import java.util.Optional;

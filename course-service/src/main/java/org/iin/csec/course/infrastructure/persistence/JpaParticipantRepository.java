@@ -5,7 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
-import org.iin.csec.course.domain.RuleViolation;
+import org.iin.csec.chassis.domain.RuleViolation;
 import org.iin.csec.course.domain.agreement.Agreement;
 import org.iin.csec.course.domain.edition.Edition;
 import org.iin.csec.course.domain.participant.Participant;

@@ -1,2 +1,2 @@
-/** Background work on a timer: sending the outbox. Safe with several instances (items are leased). */
+/** The course's background jobs (Moodle completion, ended sessions) and job leases (one instance at a time). */
 package org.iin.csec.course.infrastructure.scheduling;

@@ -5,9 +5,9 @@ import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
+import org.iin.csec.chassis.domain.Role;
 import org.iin.csec.course.domain.account.Account;
 import org.iin.csec.course.domain.account.PasswordHasher;
-import org.iin.csec.course.domain.account.Role;
 
 import java.util.Optional;
 import java.util.stream.Collectors;

@@ -10,9 +10,9 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.iin.csec.chassis.domain.Role;
+import org.iin.csec.chassis.persistence.DatabaseFailures;
 import org.iin.csec.course.domain.account.Account;
-import org.iin.csec.course.domain.account.Role;
-import org.iin.csec.course.infrastructure.persistence.DatabaseFailures;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -3,9 +3,9 @@ package org.iin.csec.course.infrastructure.startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.iin.csec.chassis.domain.Role;
+import org.iin.csec.chassis.domain.RuleViolation;
 import org.iin.csec.course.application.AccountService;
-import org.iin.csec.course.domain.RuleViolation;
-import org.iin.csec.course.domain.account.Role;
 
 import java.util.EnumSet;
 import java.util.Optional;

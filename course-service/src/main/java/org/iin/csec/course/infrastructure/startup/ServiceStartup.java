@@ -4,28 +4,27 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
-import org.iin.csec.course.infrastructure.metrics.OutboxGauges;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
-import org.iin.csec.course.infrastructure.persistence.CourseDataSource;
-import org.iin.csec.course.infrastructure.persistence.ReconnectRetries;
-import org.iin.csec.course.infrastructure.scheduling.BackgroundSchedule;
+import org.iin.csec.chassis.persistence.ServiceDatabase;
+import org.iin.csec.course.infrastructure.metrics.OutboxGauges;
+import org.iin.csec.course.infrastructure.scheduling.CourseJobs;
 
-import javax.sql.DataSource;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
 
 /**
- * Runs at deployment, before the service takes requests: migrates the schema (Flyway takes a database lock,
- * so two instances starting together migrate once), makes a request fail fast while the database is away, then
- * makes sure an administrator exists, then seeds the demo edition when asked to, and starts sending the outbox.
+ * Runs at deployment, before the service takes requests: migrates the schema (Flyway takes a database lock, so two
+ * instances starting together migrate once), makes sure an administrator exists, seeds the demo edition when asked
+ * to, and starts the background jobs (the outbox first).
  */
 @ApplicationScoped
 public class ServiceStartup {
 
     private static final Logger LOG = Logger.getLogger(ServiceStartup.class.getName());
 
-    @Resource(lookup = CourseDataSource.JNDI_NAME)
+    @Resource(lookup = ServiceDatabase.JNDI_NAME)
     DataSource dataSource;
 
     @Inject
@@ -35,10 +34,7 @@ public class ServiceStartup {
     DemoEdition demoEdition;
 
     @Inject
-    BackgroundSchedule backgroundSchedule;
-
-    @Inject
-    ReconnectRetries reconnectRetries;
+    CourseJobs jobs;
 
     @Inject
     OutboxGauges outboxGauges;
@@ -57,12 +53,11 @@ public class ServiceStartup {
         // Flyway names a target version only when it applied something; else the schema stays where it was.
         String version = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
         LOG.info("Course schema at version " + version + " (" + result.migrationsExecuted + " migrations applied now)");
-        reconnectRetries.shorten();
         firstAdministrator.ensure();
         if (seedDemo) {
             demoEdition.seed();
         }
-        backgroundSchedule.start();
+        jobs.start();
         // Gauges are registered when their bean is first made: make it now, so /metrics has them from the start.
         outboxGauges.pending();
     }

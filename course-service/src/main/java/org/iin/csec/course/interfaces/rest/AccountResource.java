@@ -9,9 +9,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.iin.csec.chassis.domain.Role;
+import org.iin.csec.chassis.domain.RuleViolation;
 import org.iin.csec.course.application.AccountService;
-import org.iin.csec.course.domain.RuleViolation;
-import org.iin.csec.course.domain.account.Role;
 import org.iin.csec.course.infrastructure.security.SignedInAccount;
 
 import java.util.EnumSet;

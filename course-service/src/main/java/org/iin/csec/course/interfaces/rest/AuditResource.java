@@ -8,6 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.iin.csec.chassis.audit.AuditView;
 import org.iin.csec.course.application.AuditQueries;
 import org.iin.csec.course.infrastructure.security.SignedInAccount;
 
@@ -26,11 +27,11 @@ public class AuditResource {
 
     /** Newest first. Administrators and course leaders only. */
     @GET
-    public List<Views.AuditView> search(@QueryParam("edition") String edition, @QueryParam("state") String state,
+    public List<AuditView> search(@QueryParam("edition") String edition, @QueryParam("state") String state,
                                         @QueryParam("entityType") String entityType,
                                         @QueryParam("entityId") String entityId,
                                         @QueryParam("limit") @DefaultValue("200") int limit) {
         return audit.search(me.get(), edition, state, entityType, entityId, limit).stream()
-                .map(Views.AuditView::of).toList();
+                .map(AuditView::of).toList();
     }
 }

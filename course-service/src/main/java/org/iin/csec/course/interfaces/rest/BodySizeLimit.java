@@ -5,6 +5,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
+import org.iin.csec.chassis.rest.Problem;
 import org.iin.csec.course.application.CsvFile;
 
 import java.io.IOException;

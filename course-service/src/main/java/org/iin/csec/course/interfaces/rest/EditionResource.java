@@ -9,14 +9,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
-import org.iin.csec.course.application.EditionService;
+import org.iin.csec.chassis.domain.RuleViolation;
 import org.iin.csec.course.application.EditionService.EditionChanges;
 import org.iin.csec.course.application.EditionService.EditionDraft;
-import org.iin.csec.course.domain.RuleViolation;
+import org.iin.csec.course.application.EditionService;
 import org.iin.csec.course.infrastructure.security.SignedInAccount;
 
 import java.util.List;

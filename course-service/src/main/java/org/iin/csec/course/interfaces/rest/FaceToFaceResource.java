@@ -10,6 +10,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.iin.csec.chassis.rest.Problem;
 import org.iin.csec.course.application.CsvFile;
 import org.iin.csec.course.application.FaceToFaceService;
 import org.iin.csec.course.infrastructure.security.SignedInAccount;

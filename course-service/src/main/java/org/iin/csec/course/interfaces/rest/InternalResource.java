@@ -9,7 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.iin.csec.course.application.AccessDenied;
+import org.iin.csec.chassis.domain.AccessDenied;
 import org.iin.csec.course.application.ParticipantService;
 import org.iin.csec.course.infrastructure.security.ApiAuthentication;
 

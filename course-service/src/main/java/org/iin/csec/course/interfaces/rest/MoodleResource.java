@@ -9,10 +9,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.iin.csec.course.application.AccessDenied;
+import org.iin.csec.chassis.domain.AccessDenied;
+import org.iin.csec.chassis.domain.Role;
 import org.iin.csec.course.application.ParticipantService;
 import org.iin.csec.course.domain.account.Account;
-import org.iin.csec.course.domain.account.Role;
 import org.iin.csec.course.infrastructure.moodle.MoodleConnection;
 import org.iin.csec.course.infrastructure.security.SignedInAccount;
 import org.iin.csec.moodle.ConnectionReport;
@@ -67,7 +67,7 @@ public class MoodleResource {
         requireAny(me.get(), Role.ADMIN, Role.COURSE_LEADER);
         var participant = participants.get(me.get(), code, id);
         if (participant.moodleUserId() == null) {
-            throw new org.iin.csec.course.domain.RuleViolation("not-in-moodle",
+            throw new org.iin.csec.chassis.domain.RuleViolation("not-in-moodle",
                     "Participant " + id + " is not in Moodle yet: accept them and let the sync run.");
         }
         emulator.completeCourse(participant.moodleUserId(), participant.edition().moodleCourseId());

@@ -15,9 +15,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.metrics.annotation.Timed;
+import org.iin.csec.chassis.rest.Problem;
 import org.iin.csec.course.application.AgreementService;
-import org.iin.csec.course.application.NominationService;
 import org.iin.csec.course.application.CsvFile;
+import org.iin.csec.course.application.NominationService;
 import org.iin.csec.course.domain.participant.Nominee;
 import org.iin.csec.course.infrastructure.security.SignedInAccount;
 

@@ -11,10 +11,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.iin.csec.chassis.domain.RuleViolation;
 import org.iin.csec.course.application.FaceToFaceService;
 import org.iin.csec.course.application.NominationService;
 import org.iin.csec.course.application.ParticipantService;
-import org.iin.csec.course.domain.RuleViolation;
 import org.iin.csec.course.domain.participant.ParticipantStatus;
 import org.iin.csec.course.infrastructure.security.SignedInAccount;
 

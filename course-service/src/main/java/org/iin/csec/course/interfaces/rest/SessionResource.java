@@ -10,8 +10,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.iin.csec.course.domain.FieldProblem;
-import org.iin.csec.course.domain.InvalidInput;
+import org.iin.csec.chassis.domain.FieldProblem;
+import org.iin.csec.chassis.domain.InvalidInput;
+import org.iin.csec.chassis.rest.Problem;
 import org.iin.csec.course.infrastructure.security.SignInSessions;
 import org.iin.csec.course.infrastructure.security.SignInThrottle;
 

@@ -1,12 +1,11 @@
 package org.iin.csec.course.interfaces.rest;
 
+import org.iin.csec.chassis.domain.FieldProblem;
 import org.iin.csec.course.application.FaceToFaceService;
 import org.iin.csec.course.application.ImportReport;
-import org.iin.csec.course.domain.FieldProblem;
+import org.iin.csec.course.domain.account.Account;
 import org.iin.csec.course.domain.agreement.Agreement;
 import org.iin.csec.course.domain.agreement.FaceToFacePlan;
-import org.iin.csec.course.domain.audit.AuditEntry;
-import org.iin.csec.course.domain.account.Account;
 import org.iin.csec.course.domain.edition.Edition;
 import org.iin.csec.course.domain.participant.Participant;
 import org.iin.csec.course.domain.participant.StateSeats;
@@ -126,14 +125,6 @@ public final class Views {
     static List<ResultRowView> resultRows(List<FaceToFaceService.ResultRow> rows) {
         return rows.stream().map(r -> new ResultRowView(r.line(), r.who(),
                 !r.problems().isEmpty() ? "REFUSED" : r.participant().faceToFaceResult().name(), r.problems())).toList();
-    }
-
-    public record AuditView(long id, Instant occurredAt, String actor, String action, String entityType,
-                            String entityId, String edition, String state, String before, String after) {
-        static AuditView of(AuditEntry e) {
-            return new AuditView(e.id(), e.occurredAt(), e.actor(), e.action(), e.entityType(), e.entityId(),
-                    e.editionCode(), e.stateCode(), e.before(), e.after());
-        }
     }
 
     public record AccountView(String username, String displayName, String email, Set<String> roles, String state,

@@ -4,16 +4,16 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
-import org.iin.csec.course.application.outbox.Outcome;
+import org.iin.csec.chassis.mail.MailServer;
+import org.iin.csec.chassis.outbox.Outcome;
+import org.iin.csec.chassis.testing.SavedWork;
 import org.iin.csec.course.domain.outbox.OutboxItem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.lang.reflect.Field;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,7 +54,7 @@ class MailWorkTest {
     @Test
     void withoutAMailServerConfiguredMailWaits() {
         MailWork work = new MailWork();
-        work.host = Optional.empty();
+        work.server = new MailServer(null, 0, null);
 
         Outcome outcome = work.send(List.of(mail(3, "{}"))).get(3L);
 
@@ -64,23 +64,11 @@ class MailWorkTest {
 
     private static MailWork configured(int port) {
         MailWork work = new MailWork();
-        work.host = Optional.of("127.0.0.1");
-        work.port = port;
-        work.username = Optional.empty();
-        work.password = Optional.empty();
-        work.from = "csec-course@example.org";
+        work.server = new MailServer("127.0.0.1", port, "csec-course@example.org");
         return work;
     }
 
     private OutboxItem mail(long id, String message) {
-        OutboxItem item = OutboxItem.mail("2027-1", message, now);
-        try {
-            Field field = OutboxItem.class.getDeclaredField("id");
-            field.setAccessible(true);
-            field.set(item, id);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
-        return item;
+        return SavedWork.withId(OutboxItem.mail("2027-1", message, now), id);
     }
 }

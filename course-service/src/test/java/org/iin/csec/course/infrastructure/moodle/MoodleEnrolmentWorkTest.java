@@ -1,9 +1,10 @@
 package org.iin.csec.course.infrastructure.moodle;
 
-import org.iin.csec.course.application.outbox.Outcome;
+import org.iin.csec.chassis.outbox.Outcome;
+import org.iin.csec.chassis.outbox.WorkStatus;
+import org.iin.csec.chassis.testing.SavedWork;
 import org.iin.csec.course.domain.outbox.OutboxItem;
 import org.iin.csec.course.domain.outbox.WorkKind;
-import org.iin.csec.course.domain.outbox.WorkStatus;
 import org.iin.csec.moodle.MoodleClient;
 import org.iin.csec.moodle.emulator.CompletionRule;
 import org.iin.csec.moodle.emulator.Fault;
@@ -12,7 +13,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.lang.reflect.Field;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -79,7 +79,7 @@ class MoodleEnrolmentWorkTest {
             assertThat(outcomes.values()).as(fault.toString())
                     .allSatisfy(o -> assertThat(o.result()).isEqualTo(Outcome.Result.RETRY));
             // What the dispatcher records: the items wait for a later attempt, with the reason.
-            items.forEach(item -> item.failedForNow(outcomes.get(item.id()).reason(), now));
+            items.forEach(item -> item.failedForNow(outcomes.get(item.id()).reason(), now, Duration.ofSeconds(10)));
             moodle.clearFaults();
         }
         assertThat(items).allSatisfy(item -> {
@@ -137,14 +137,8 @@ class MoodleEnrolmentWorkTest {
         if (baseline < 0) {
             baseline = moodle.userCount();
         }
-        OutboxItem item = new OutboxItem(WorkKind.MOODLE_ENROL, "2027-1", participantId, now);
-        try {
-            Field id = OutboxItem.class.getDeclaredField("id");
-            id.setAccessible(true);
-            id.set(item, 100 + participantId);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
+        OutboxItem item = SavedWork.withId(new OutboxItem(WorkKind.MOODLE_ENROL, "2027-1", participantId, now),
+                100 + participantId);
         learners.put(item.id(), new MoodleWorkReader.Learner(participantId, "Learner" + participantId, "Tester",
                 "learner" + participantId + "@example.org", participantId % 2 == 0 ? "AR" : "UY", true, null, course,
                 null, 1_803_600_000L, 1_811_000_000L));

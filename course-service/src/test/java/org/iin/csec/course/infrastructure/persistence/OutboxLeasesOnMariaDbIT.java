@@ -4,9 +4,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 import org.flywaydb.core.Flyway;
+import org.iin.csec.chassis.outbox.WorkStatus;
 import org.iin.csec.course.domain.outbox.OutboxItem;
 import org.iin.csec.course.domain.outbox.WorkKind;
-import org.iin.csec.course.domain.outbox.WorkStatus;
 import org.iin.csec.course.it.MariaDbDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -110,7 +110,7 @@ class OutboxLeasesOnMariaDbIT {
     void itemsWaitingForTheirBackOffAreNotTakenEarly() {
         List<Long> ids = add(1, WorkKind.CERTIFICATE_HANDOFF);
         List<OutboxItem> first = claim(WorkKind.CERTIFICATE_HANDOFF, "a", 10, now, now.plusSeconds(60));
-        inTransaction(em -> em.find(OutboxItem.class, first.get(0).id()).failedForNow("HTTP 503", now));
+        inTransaction(em -> em.find(OutboxItem.class, first.get(0).id()).failedForNow("HTTP 503", now, Duration.ofSeconds(10)));
 
         assertThat(claim(WorkKind.CERTIFICATE_HANDOFF, "a", 10, now.plusSeconds(5), now.plusSeconds(65))).isEmpty();
         assertThat(claim(WorkKind.CERTIFICATE_HANDOFF, "a", 10, now.plusSeconds(11), now.plusSeconds(71)))
@@ -123,9 +123,12 @@ class OutboxLeasesOnMariaDbIT {
 
     private List<OutboxItem> claim(WorkKind kind, String owner, int limit, Instant at, Instant until) {
         List<OutboxItem> claimed = new ArrayList<>();
-        inTransaction(em -> {
-            JpaOutbox outbox = new JpaOutbox();
-            outbox.em = em;
+        inTransaction(entityManager -> {
+            JpaOutbox outbox = new JpaOutbox() {
+                {
+                    em = entityManager;
+                }
+            };
             claimed.addAll(outbox.claim(kind, owner, limit, at, until));
         });
         return claimed;

@@ -1,8 +1,9 @@
 package org.iin.csec.course.infrastructure.security;
 
+import org.iin.csec.chassis.domain.Role;
+import org.iin.csec.chassis.testing.MovableClock;
 import org.iin.csec.course.application.AccountService;
 import org.iin.csec.course.domain.account.Account;
-import org.iin.csec.course.domain.account.Role;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

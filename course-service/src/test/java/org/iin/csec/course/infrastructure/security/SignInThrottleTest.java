@@ -1,5 +1,6 @@
 package org.iin.csec.course.infrastructure.security;
 
+import org.iin.csec.chassis.testing.MovableClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -1,5 +1,0 @@
-package org.iin.csec.certificate.domain;
-
-/** A problem with one input field ({@code field} null when it concerns the input as a whole). */
-public record FieldProblem(String field, String message) {
-}

@@ -1,9 +1,0 @@
-package org.iin.csec.course.domain;
-
-/** The thing asked for does not exist, or the caller may not know that it exists. */
-public class NotFound extends RuntimeException {
-
-    public NotFound(String message) {
-        super(message);
-    }
-}

@@ -1,0 +1,2 @@
+/** The words both services' models share: member states, roles, and the ways a request is refused. */
+package org.iin.csec.chassis.domain;
