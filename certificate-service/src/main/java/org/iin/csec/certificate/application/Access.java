@@ -1,7 +1,7 @@
 package org.iin.csec.certificate.application;
 
-import org.iin.csec.certificate.document.SignerRole;
 import org.iin.csec.certificate.domain.certificate.Certificate;
+import org.iin.csec.certificate.domain.certificate.SignerRole;
 import org.iin.csec.certificate.domain.signatory.Party;
 import org.iin.csec.chassis.domain.AccessDenied;
 import org.iin.csec.chassis.domain.NotFound;

@@ -3,11 +3,11 @@ package org.iin.csec.certificate.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.iin.csec.certificate.document.CertificateContent;
-import org.iin.csec.certificate.document.CertificatePdfRenderer;
-import org.iin.csec.certificate.document.VerificationCode;
+import org.iin.csec.certificate.application.document.CertificateContent;
+import org.iin.csec.certificate.application.document.CertificateRenderer;
 import org.iin.csec.certificate.domain.certificate.Certificate;
 import org.iin.csec.certificate.domain.certificate.PrintedContent;
+import org.iin.csec.certificate.domain.certificate.VerificationCode;
 
 import java.net.URI;
 import java.util.Locale;
@@ -22,7 +22,8 @@ public class CertificateDocuments {
     /** The language printed when the edition's language has no certificate translation yet. */
     public static final String FALLBACK_LANGUAGE = "es";
 
-    private final CertificatePdfRenderer renderer = new CertificatePdfRenderer();
+    @Inject
+    CertificateRenderer renderer;
 
     @Inject
     @ConfigProperty(name = "csec.public.url", defaultValue = "http://localhost:8080")
@@ -32,18 +33,19 @@ public class CertificateDocuments {
     }
 
     /** For tests without a container. */
-    public CertificateDocuments(String publicUrl) {
+    public CertificateDocuments(String publicUrl, CertificateRenderer renderer) {
         this.publicUrl = publicUrl;
+        this.renderer = renderer;
     }
 
-    public URI verificationUrl(String verificationCode) {
+    public URI verificationUrl(VerificationCode verificationCode) {
         String base = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
         return URI.create(base + "/certificates/verify/" + verificationCode);
     }
 
     /** The language a certificate asked for in {@code requested} is printed in. */
-    public static String printedLanguage(String requested) {
-        return CertificatePdfRenderer.supports(Locale.forLanguageTag(requested)) ? requested : FALLBACK_LANGUAGE;
+    public String printedLanguage(String requested) {
+        return renderer.supports(Locale.forLanguageTag(requested)) ? requested : FALLBACK_LANGUAGE;
     }
 
     /** Renders the certificate as issued: both signature fields empty. */
@@ -61,7 +63,7 @@ public class CertificateDocuments {
                 signatory(c.iinSignatory()),
                 signatory(c.stateSignatory()),
                 certificate.number(),
-                VerificationCode.parse(certificate.verificationCode()),
+                certificate.verificationCode(),
                 verificationUrl(certificate.verificationCode()),
                 c.issueDate(),
                 Locale.forLanguageTag(c.language()));

@@ -3,7 +3,6 @@ package org.iin.csec.certificate.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.iin.csec.certificate.document.VerificationCode;
 import org.iin.csec.certificate.domain.certificate.Certificate;
 import org.iin.csec.certificate.domain.certificate.CertificateNumber;
 import org.iin.csec.certificate.domain.certificate.CertificateRepository;
@@ -11,6 +10,7 @@ import org.iin.csec.certificate.domain.certificate.CertificateStatus;
 import org.iin.csec.certificate.domain.certificate.NumberSequence;
 import org.iin.csec.certificate.domain.certificate.PrintedContent;
 import org.iin.csec.certificate.domain.certificate.RevocationCategory;
+import org.iin.csec.certificate.domain.certificate.VerificationCode;
 import org.iin.csec.certificate.domain.outbox.Outbox;
 import org.iin.csec.certificate.domain.outbox.OutboxItem;
 import org.iin.csec.certificate.domain.outbox.WorkKind;
@@ -109,7 +109,7 @@ public class CertificateService {
         String email = corrected == null || corrected.email() == null ? old.holderEmail() : corrected.email().trim();
         Certificate replacement = new Certificate(old.editionCode(), old.participantId(), old.stateCode(),
                 CertificateNumber.format(old.editionCode(), old.stateCode(), sequence.next()),
-                VerificationCode.random().toString(), email, content, old.requestedLanguage(), old.languageNote(),
+                VerificationCode.random(), email, content, old.requestedLanguage(), old.languageNote(),
                 old.id(), now);
         certificates.add(replacement, documents.render(replacement));
         old.supersededBy(replacement.id());

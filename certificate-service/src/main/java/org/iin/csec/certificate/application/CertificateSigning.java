@@ -3,23 +3,22 @@ package org.iin.csec.certificate.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.iin.csec.certificate.document.SignerRole;
 import org.iin.csec.certificate.domain.batch.SigningBatch;
 import org.iin.csec.certificate.domain.batch.SigningBatchRepository;
 import org.iin.csec.certificate.domain.certificate.Certificate;
 import org.iin.csec.certificate.domain.certificate.CertificateFiles;
 import org.iin.csec.certificate.domain.certificate.CertificateRepository;
 import org.iin.csec.certificate.domain.certificate.PrintedContent;
+import org.iin.csec.certificate.domain.certificate.SignerRole;
 import org.iin.csec.certificate.domain.certificate.SigningMethod;
 import org.iin.csec.certificate.domain.outbox.Outbox;
 import org.iin.csec.certificate.domain.outbox.OutboxItem;
 import org.iin.csec.certificate.domain.outbox.WorkKind;
 import org.iin.csec.certificate.domain.signatory.Party;
-import org.iin.csec.certificate.signing.CertificateSigner;
-import org.iin.csec.certificate.signing.SignatureReport;
-import org.iin.csec.certificate.signing.SignatureVerifier;
-import org.iin.csec.certificate.signing.SignerAppearance;
-import org.iin.csec.certificate.signing.SigningCredential;
+import org.iin.csec.certificate.application.signing.PdfSignatures;
+import org.iin.csec.certificate.application.signing.SignatureReport;
+import org.iin.csec.certificate.application.signing.SignerAppearance;
+import org.iin.csec.certificate.application.signing.SigningCredential;
 import org.iin.csec.chassis.audit.AuditRecorder;
 import org.iin.csec.chassis.domain.AccessDenied;
 
@@ -39,8 +38,8 @@ public class CertificateSigning {
     /** How long a batch's runner may go without reporting progress before its batch counts as interrupted. */
     static final Duration BATCH_LEASE = Duration.ofSeconds(60);
 
-    private final CertificateSigner signer = new CertificateSigner();
-    private final SignatureVerifier verifier = new SignatureVerifier();
+    @Inject
+    PdfSignatures signatures;
 
     @Inject
     CertificateRepository certificates;
@@ -116,7 +115,7 @@ public class CertificateSigning {
      * row is locked by the caller.
      */
     public void recordUpload(Certificate certificate, Party party, byte[] signedPdf, String actor) {
-        SignatureReport report = verifier.verify(signedPdf);
+        SignatureReport report = signatures.verify(signedPdf);
         certificates.files(certificate.id()).replaceCurrent(signedPdf);
         record(certificate, party, SigningMethod.UPLOAD, report, actor);
     }
@@ -129,9 +128,9 @@ public class CertificateSigning {
         certificate.requireSignableBy(role);
         CertificateFiles files = certificates.files(certificate.id());
         PrintedContent.Signatory shown = certificate.signatory(role);
-        byte[] signed = signer.sign(files.current(), role.fieldName(), credential,
+        byte[] signed = signatures.sign(files.current(), role.fieldName(), credential,
                 new SignerAppearance(shown.name(), shown.title()));
-        SignatureReport report = verifier.verify(signed);
+        SignatureReport report = signatures.verify(signed);
         boolean valid = report.field(role.fieldName()).flatMap(f -> f.signature()).map(s -> s.isValid())
                 .orElse(false);
         if (!valid || !report.isIntact()) {

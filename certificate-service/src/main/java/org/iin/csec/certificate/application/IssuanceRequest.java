@@ -1,6 +1,6 @@
 package org.iin.csec.certificate.application;
 
-import org.iin.csec.certificate.document.CertificateContent;
+import org.iin.csec.certificate.application.document.CertificateContent;
 import org.iin.csec.chassis.domain.FieldProblem;
 import org.iin.csec.chassis.domain.StateCode;
 

@@ -3,12 +3,12 @@ package org.iin.csec.certificate.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.iin.csec.certificate.document.VerificationCode;
 import org.iin.csec.certificate.domain.certificate.Certificate;
 import org.iin.csec.certificate.domain.certificate.CertificateNumber;
 import org.iin.csec.certificate.domain.certificate.CertificateRepository;
 import org.iin.csec.certificate.domain.certificate.NumberSequence;
 import org.iin.csec.certificate.domain.certificate.PrintedContent;
+import org.iin.csec.certificate.domain.certificate.VerificationCode;
 import org.iin.csec.chassis.audit.AuditRecorder;
 import org.iin.csec.chassis.domain.FieldProblem;
 import org.iin.csec.chassis.domain.InvalidInput;
@@ -80,7 +80,7 @@ public class IssuanceService {
         }
         Instant now = clock.instant();
         String requested = request.language();
-        String printed = CertificateDocuments.printedLanguage(requested);
+        String printed = documents.printedLanguage(requested);
         String languageNote = printed.equals(requested) ? null
                 : "Printed in '" + printed + "': certificates have no '" + requested + "' translation yet.";
         if (languageNote != null) {
@@ -97,7 +97,7 @@ public class IssuanceService {
                 printed, LocalDate.ofInstant(now, ZoneOffset.UTC));
         Certificate certificate = new Certificate(editionCode, request.participantId(), stateCode,
                 CertificateNumber.format(editionCode, stateCode, sequence.next()),
-                VerificationCode.random().toString(), request.holder().email().trim(), content, requested,
+                VerificationCode.random(), request.holder().email().trim(), content, requested,
                 languageNote, null, now);
         certificates.add(certificate, documents.render(certificate));
         audit.record(AuditRecorder.COURSE_SERVICE, "certificate.issued", "Certificate", certificate.id(),

@@ -8,9 +8,9 @@ import org.iin.csec.certificate.domain.certificate.CertificateRepository;
 import org.iin.csec.certificate.domain.signatory.Party;
 import org.iin.csec.certificate.domain.signatory.SignatoryCertificate;
 import org.iin.csec.certificate.domain.signatory.SignatoryRepository;
-import org.iin.csec.certificate.signing.SigningCredential;
-import org.iin.csec.certificate.signing.UploadVerdict;
-import org.iin.csec.certificate.signing.UploadedSignatureCheck;
+import org.iin.csec.certificate.application.signing.SigningCredential;
+import org.iin.csec.certificate.application.signing.UploadVerdict;
+import org.iin.csec.certificate.application.signing.PdfSignatures;
 import org.iin.csec.chassis.domain.RuleViolation;
 
 import java.time.Clock;
@@ -26,7 +26,8 @@ public class SigningService {
     /** A signed certificate is about 100 KB; anything far larger is not one. */
     public static final int MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
-    private final UploadedSignatureCheck uploadCheck = new UploadedSignatureCheck();
+    @Inject
+    PdfSignatures signatures;
 
     @Inject
     CertificateService certificateService;
@@ -81,7 +82,7 @@ public class SigningService {
                 + ": register it first (PUT /signatories/" + party.key().toLowerCase() + ")."));
         registered.requireValidAt(clock.instant());
         byte[] current = certificates.files(id).current();
-        UploadVerdict verdict = uploadCheck.check(current, uploaded, party.role().fieldName(),
+        UploadVerdict verdict = signatures.checkUpload(current, uploaded, party.role().fieldName(),
                 registered.certificate());
         if (!verdict.accepted()) {
             throw new UploadRefused(verdict);

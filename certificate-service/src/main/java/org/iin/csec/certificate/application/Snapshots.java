@@ -1,8 +1,9 @@
 package org.iin.csec.certificate.application;
 
-import org.iin.csec.certificate.document.SignerRole;
 import org.iin.csec.certificate.domain.batch.SigningBatch;
 import org.iin.csec.certificate.domain.certificate.Certificate;
+import org.iin.csec.certificate.domain.certificate.PartySignature;
+import org.iin.csec.certificate.domain.certificate.SignerRole;
 import org.iin.csec.certificate.domain.signatory.SignatoryCertificate;
 
 import java.time.Instant;
@@ -28,10 +29,14 @@ public final class Snapshots {
                                 int failed) {
     }
 
+    private static String signer(Certificate c, SignerRole party) {
+        return c.signature(party).map(PartySignature::signedBy).orElse(null);
+    }
+
     static CertificateSnapshot of(Certificate c) {
         return new CertificateSnapshot(c.id() == null ? 0 : c.id(), c.number(),
                 String.valueOf(c.participantId()), c.stateCode(), c.holderName(), c.status().name(),
-                c.signedBy(SignerRole.IIN), c.signedBy(SignerRole.STATE), c.revocationRequested(),
+                signer(c, SignerRole.IIN), signer(c, SignerRole.STATE), c.revocationRequested(),
                 c.revocationCategory() == null ? null : c.revocationCategory().name(), c.revocationReason(),
                 c.replacesId(), c.replacedById());
     }

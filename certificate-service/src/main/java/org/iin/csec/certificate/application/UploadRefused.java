@@ -1,6 +1,6 @@
 package org.iin.csec.certificate.application;
 
-import org.iin.csec.certificate.signing.UploadVerdict;
+import org.iin.csec.certificate.application.signing.UploadVerdict;
 
 /** A PDF signed elsewhere was not accepted; the verdict says why, in words the signatory can act on. */
 public class UploadRefused extends RuntimeException {

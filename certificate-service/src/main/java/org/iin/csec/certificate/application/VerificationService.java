@@ -3,16 +3,16 @@ package org.iin.csec.certificate.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.iin.csec.certificate.document.SignerRole;
-import org.iin.csec.certificate.document.VerificationCode;
 import org.iin.csec.certificate.domain.certificate.Certificate;
 import org.iin.csec.certificate.domain.certificate.CertificateRepository;
 import org.iin.csec.certificate.domain.certificate.CertificateStatus;
 import org.iin.csec.certificate.domain.certificate.RevocationCategory;
-import org.iin.csec.certificate.signing.FieldSignature;
-import org.iin.csec.certificate.signing.SignatureReport;
-import org.iin.csec.certificate.signing.SignatureVerifier;
-import org.iin.csec.certificate.signing.UnreadablePdfException;
+import org.iin.csec.certificate.domain.certificate.SignerRole;
+import org.iin.csec.certificate.domain.certificate.VerificationCode;
+import org.iin.csec.certificate.application.signing.FieldSignature;
+import org.iin.csec.certificate.application.signing.SignatureReport;
+import org.iin.csec.certificate.application.signing.PdfSignatures;
+import org.iin.csec.certificate.application.signing.UnreadablePdfException;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,9 +30,10 @@ import java.util.Optional;
 public class VerificationService {
 
     /** Looked up in place of a malformed code: well-formed, and never issued (1 chance in 2^80). */
-    private static final String DECOY_CODE = "0000-0000-0000-0000";
+    private static final VerificationCode DECOY_CODE = VerificationCode.parse("0000-0000-0000-0000");
 
-    private final SignatureVerifier verifier = new SignatureVerifier();
+    @Inject
+    PdfSignatures signatures;
 
     @Inject
     CertificateRepository certificates;
@@ -72,9 +73,9 @@ public class VerificationService {
 
     @Transactional
     public Optional<Verification> verify(String code) {
-        String canonical;
+        VerificationCode canonical;
         try {
-            canonical = VerificationCode.parse(code).toString();
+            canonical = VerificationCode.parse(code);
         } catch (IllegalArgumentException malformed) {
             canonical = null;
         }
@@ -94,7 +95,7 @@ public class VerificationService {
                             s.signingTime().orElse(null), s.isValid()))
                     .orElse(new SignatureCheck(party, false, printed, null, false)));
         }
-        return Optional.of(new Verification(certificate.verificationCode(), certificate.number(),
+        return Optional.of(new Verification(certificate.verificationCode().toString(), certificate.number(),
                 status(certificate, report), certificate.holderName(), certificate.editionCode(),
                 certificate.content().editionTitle(), certificate.stateCode(), certificate.content().stateName(),
                 certificate.content().issueDate(), certificate.revokedAt(), certificate.revocationCategory(),
@@ -113,7 +114,7 @@ public class VerificationService {
 
     private SignatureReport report(byte[] pdf) {
         try {
-            return verifier.verify(pdf);
+            return signatures.verify(pdf);
         } catch (UnreadablePdfException e) {
             return null;
         }

@@ -4,8 +4,8 @@ import jakarta.persistence.PersistenceException;
 import org.iin.csec.certificate.domain.batch.BatchStatus;
 import org.iin.csec.certificate.domain.batch.SigningBatch;
 import org.iin.csec.certificate.domain.signatory.Party;
-import org.iin.csec.certificate.signing.SigningCredential;
-import org.iin.csec.certificate.signing.TestCredentials;
+import org.iin.csec.certificate.application.signing.SigningCredential;
+import org.iin.csec.certificate.infrastructure.signing.TestCredentials;
 import org.junit.jupiter.api.Test;
 
 import java.sql.SQLException;

@@ -1,12 +1,13 @@
 package org.iin.csec.certificate.application;
 
-import org.iin.csec.certificate.document.SignerRole;
 import org.iin.csec.certificate.domain.certificate.Certificate;
 import org.iin.csec.certificate.domain.certificate.CertificateFiles;
 import org.iin.csec.certificate.domain.certificate.CertificateNumber;
 import org.iin.csec.certificate.domain.certificate.CertificateRepository;
 import org.iin.csec.certificate.domain.certificate.CertificateStatus;
 import org.iin.csec.certificate.domain.certificate.NumberSequence;
+import org.iin.csec.certificate.domain.certificate.SignerRole;
+import org.iin.csec.certificate.domain.certificate.VerificationCode;
 
 import java.lang.reflect.Field;
 import java.util.ArrayList;
@@ -50,7 +51,7 @@ final class InMemoryCertificates implements CertificateRepository {
     }
 
     @Override
-    public Optional<Certificate> findByVerificationCode(String code) {
+    public Optional<Certificate> findByVerificationCode(VerificationCode code) {
         return certificates.stream().filter(c -> c.verificationCode().equals(code)).findFirst();
     }
 

@@ -1,10 +1,11 @@
 package org.iin.csec.certificate.application;
 
-import org.iin.csec.certificate.document.VerificationCode;
+import org.iin.csec.certificate.infrastructure.pdf.CertificatePdfRenderer;
 import org.iin.csec.certificate.domain.certificate.Certificate;
 import org.iin.csec.certificate.domain.certificate.CertificateStatus;
 import org.iin.csec.certificate.domain.certificate.RevocationCategory;
 import org.iin.csec.certificate.domain.certificate.SigningMethod;
+import org.iin.csec.certificate.domain.certificate.VerificationCode;
 import org.iin.csec.chassis.audit.AuditEntry;
 import org.iin.csec.chassis.audit.AuditLog;
 import org.iin.csec.chassis.audit.AuditRecorder;
@@ -23,8 +24,8 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.iin.csec.certificate.document.SignerRole.IIN;
-import static org.iin.csec.certificate.document.SignerRole.STATE;
+import static org.iin.csec.certificate.domain.certificate.SignerRole.IIN;
+import static org.iin.csec.certificate.domain.certificate.SignerRole.STATE;
 
 class IssuanceServiceTest {
 
@@ -33,7 +34,7 @@ class IssuanceServiceTest {
     private final InMemoryCertificates certificates = new InMemoryCertificates();
     private final List<AuditEntry> audit = new ArrayList<>();
     private final IssuanceService issuance = new IssuanceService(certificates,
-            new CertificateDocuments("https://cursos.iin.example/"),
+            new CertificateDocuments("https://cursos.iin.example/", new CertificatePdfRenderer()),
             new AuditRecorder(new RecordingAuditLog(audit), Clock.fixed(NOW, ZoneOffset.UTC)),
             Clock.fixed(NOW, ZoneOffset.UTC));
 
@@ -45,7 +46,7 @@ class IssuanceServiceTest {
         assertThat(issued.created()).isTrue();
         assertThat(certificate.status()).isEqualTo(CertificateStatus.ISSUED);
         assertThat(certificate.number()).isEqualTo("2027-1/AR/0001");
-        assertThat(VerificationCode.parse(certificate.verificationCode()).toString())
+        assertThat(VerificationCode.parse(certificate.verificationCode().toString()))
                 .isEqualTo(certificate.verificationCode());
         assertThat(certificate.holderName()).isEqualTo("Ana García");
         assertThat(certificate.content().issueDate()).isEqualTo(LocalDate.of(2027, 6, 20));

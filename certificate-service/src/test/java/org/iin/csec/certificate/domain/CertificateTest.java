@@ -1,9 +1,10 @@
 package org.iin.csec.certificate.domain;
 
-import org.iin.csec.certificate.document.SignerRole;
 import org.iin.csec.certificate.domain.certificate.Certificate;
 import org.iin.csec.certificate.domain.certificate.CertificateStatus;
+import org.iin.csec.certificate.domain.certificate.PartySignature;
 import org.iin.csec.certificate.domain.certificate.RevocationCategory;
+import org.iin.csec.certificate.domain.certificate.SignerRole;
 import org.iin.csec.certificate.domain.certificate.SigningMethod;
 import org.iin.csec.chassis.domain.RuleViolation;
 import org.junit.jupiter.api.Test;
@@ -12,8 +13,8 @@ import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.iin.csec.certificate.document.SignerRole.IIN;
-import static org.iin.csec.certificate.document.SignerRole.STATE;
+import static org.iin.csec.certificate.domain.certificate.SignerRole.IIN;
+import static org.iin.csec.certificate.domain.certificate.SignerRole.STATE;
 
 class CertificateTest {
 
@@ -40,7 +41,7 @@ class CertificateTest {
         assertThat(certificate.status()).isEqualTo(CertificateStatus.SIGNED);
         assertThat(certificate.signedAt()).isEqualTo(LATER);
         assertThat(certificate.awaitedSignatures()).isEmpty();
-        assertThat(certificate.signingMethod(STATE)).isEqualTo(SigningMethod.UPLOAD);
+        assertThat(certificate.signature(STATE)).map(PartySignature::method).contains(SigningMethod.UPLOAD);
     }
 
     @Test
@@ -52,8 +53,8 @@ class CertificateTest {
         certificate.recordSignature(IIN, "leader", SigningMethod.SERVER, LATER, true);
 
         assertThat(certificate.status()).isEqualTo(CertificateStatus.SIGNED);
-        assertThat(certificate.signedBy(IIN)).isEqualTo("leader");
-        assertThat(certificate.signedBy(STATE)).isEqualTo("sign.ar");
+        assertThat(certificate.signature(IIN)).map(PartySignature::signedBy).contains("leader");
+        assertThat(certificate.signature(STATE)).map(PartySignature::signedBy).contains("sign.ar");
     }
 
     @Test
@@ -63,7 +64,7 @@ class CertificateTest {
 
         assertThatThrownBy(() -> certificate.recordSignature(IIN, "leader", SigningMethod.SERVER, LATER, false))
                 .isInstanceOf(RuleViolation.class).extracting("code").isEqualTo("already-signed");
-        assertThat(certificate.signedAt(IIN)).isEqualTo(LATER);
+        assertThat(certificate.signature(IIN)).map(PartySignature::signedAt).contains(LATER);
     }
 
     @Test

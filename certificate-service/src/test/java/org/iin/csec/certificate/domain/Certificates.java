@@ -2,6 +2,7 @@ package org.iin.csec.certificate.domain;
 
 import org.iin.csec.certificate.domain.certificate.Certificate;
 import org.iin.csec.certificate.domain.certificate.PrintedContent;
+import org.iin.csec.certificate.domain.certificate.VerificationCode;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,7 +20,8 @@ public final class Certificates {
     }
 
     public static Certificate issued(String number, String code) {
-        return new Certificate("2027-1", 123, "AR", number, code, "ana@example.org", content(), "es", null, null,
+        return new Certificate("2027-1", 123, "AR", number, VerificationCode.parse(code), "ana@example.org", content(),
+                "es", null, null,
                 ISSUED_AT);
     }
 

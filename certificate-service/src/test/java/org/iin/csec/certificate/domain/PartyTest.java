@@ -1,6 +1,6 @@
 package org.iin.csec.certificate.domain;
 
-import org.iin.csec.certificate.document.SignerRole;
+import org.iin.csec.certificate.domain.certificate.SignerRole;
 import org.iin.csec.certificate.domain.signatory.Party;
 import org.iin.csec.chassis.domain.RuleViolation;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package org.iin.csec.certificate.domain;
 import org.iin.csec.certificate.domain.signatory.Party;
 import org.iin.csec.certificate.domain.signatory.RegistrationSource;
 import org.iin.csec.certificate.domain.signatory.SignatoryCertificate;
-import org.iin.csec.certificate.signing.TestCredentials;
+import org.iin.csec.certificate.infrastructure.signing.TestCredentials;
 import org.iin.csec.chassis.domain.RuleViolation;
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,8 @@
 package org.iin.csec.certificate.it;
 
 import jakarta.json.JsonObject;
-import org.iin.csec.certificate.signing.SignatureVerifier;
-import org.iin.csec.certificate.signing.TestCredentials;
+import org.iin.csec.certificate.infrastructure.signing.SignatureVerifier;
+import org.iin.csec.certificate.infrastructure.signing.TestCredentials;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;

@@ -2,7 +2,7 @@ package org.iin.csec.certificate.it;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import org.iin.csec.certificate.signing.TestCredentials;
+import org.iin.csec.certificate.infrastructure.signing.TestCredentials;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -1,7 +1,7 @@
 package org.iin.csec.certificate.it;
 
 import jakarta.json.JsonObject;
-import org.iin.csec.certificate.signing.TestCredentials;
+import org.iin.csec.certificate.infrastructure.signing.TestCredentials;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;

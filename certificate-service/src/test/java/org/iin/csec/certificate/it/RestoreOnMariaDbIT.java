@@ -1,9 +1,9 @@
 package org.iin.csec.certificate.it;
 
 import jakarta.json.JsonObject;
-import org.iin.csec.certificate.signing.SignatureReport;
-import org.iin.csec.certificate.signing.SignatureVerifier;
-import org.iin.csec.certificate.signing.TestCredentials;
+import org.iin.csec.certificate.application.signing.SignatureReport;
+import org.iin.csec.certificate.infrastructure.signing.SignatureVerifier;
+import org.iin.csec.certificate.infrastructure.signing.TestCredentials;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

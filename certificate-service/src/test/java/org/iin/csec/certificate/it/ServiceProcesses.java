@@ -1,6 +1,6 @@
 package org.iin.csec.certificate.it;
 
-import org.iin.csec.certificate.signing.TestCredentials;
+import org.iin.csec.certificate.infrastructure.signing.TestCredentials;
 import org.iin.csec.chassis.testing.PayaraProcess;
 import org.iin.csec.chassis.testing.SecretsInLogs;
 import org.junit.jupiter.api.extension.AfterAllCallback;

@@ -1,10 +1,10 @@
 package org.iin.csec.certificate.it;
 
-import org.iin.csec.certificate.document.SignerRole;
-import org.iin.csec.certificate.signing.FieldSignature;
-import org.iin.csec.certificate.signing.SignatureReport;
-import org.iin.csec.certificate.signing.SignatureVerifier;
-import org.iin.csec.certificate.signing.TestCredentials;
+import org.iin.csec.certificate.domain.certificate.SignerRole;
+import org.iin.csec.certificate.application.signing.FieldSignature;
+import org.iin.csec.certificate.application.signing.SignatureReport;
+import org.iin.csec.certificate.infrastructure.signing.SignatureVerifier;
+import org.iin.csec.certificate.infrastructure.signing.TestCredentials;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

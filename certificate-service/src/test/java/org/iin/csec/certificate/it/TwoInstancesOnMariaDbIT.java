@@ -4,7 +4,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import org.iin.csec.certificate.it.StoredCertificates.Row;
-import org.iin.csec.certificate.signing.TestCredentials;
+import org.iin.csec.certificate.infrastructure.signing.TestCredentials;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -1,5 +1,6 @@
 package org.iin.csec.certificate.domain.certificate;
 
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -10,12 +11,12 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.iin.csec.certificate.document.SignerRole;
 import org.iin.csec.chassis.domain.RuleViolation;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One participant's certificate for one edition. Knows its allowed transitions (DESIGN §2): ISSUED, signed by the
@@ -50,7 +51,7 @@ public class Certificate {
     private String number;
 
     @Column(name = "verification_code", nullable = false, updatable = false)
-    private String verificationCode;
+    private VerificationCode verificationCode;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -81,25 +82,17 @@ public class Certificate {
     @Column(name = "issued_at", nullable = false, updatable = false)
     private Instant issuedAt;
 
-    @Column(name = "iin_signed_at")
-    private Instant iinSignedAt;
+    @Embedded
+    @AttributeOverride(name = "signedAt", column = @Column(name = "iin_signed_at"))
+    @AttributeOverride(name = "signedBy", column = @Column(name = "iin_signed_by"))
+    @AttributeOverride(name = "method", column = @Column(name = "iin_signed_how"))
+    private PartySignature iinSignature;
 
-    @Column(name = "iin_signed_by")
-    private String iinSignedBy;
-
-    @Enumerated(EnumType.STRING)
-    @Column(name = "iin_signed_how")
-    private SigningMethod iinSigningMethod;
-
-    @Column(name = "state_signed_at")
-    private Instant stateSignedAt;
-
-    @Column(name = "state_signed_by")
-    private String stateSignedBy;
-
-    @Enumerated(EnumType.STRING)
-    @Column(name = "state_signed_how")
-    private SigningMethod stateSigningMethod;
+    @Embedded
+    @AttributeOverride(name = "signedAt", column = @Column(name = "state_signed_at"))
+    @AttributeOverride(name = "signedBy", column = @Column(name = "state_signed_by"))
+    @AttributeOverride(name = "method", column = @Column(name = "state_signed_how"))
+    private PartySignature stateSignature;
 
     @Column(name = "signed_at")
     private Instant signedAt;
@@ -145,7 +138,7 @@ public class Certificate {
      * @param replacesId the certificate this one corrects, or null
      */
     public Certificate(String editionCode, long participantId, String stateCode, String number,
-                       String verificationCode, String holderEmail, PrintedContent content,
+                       VerificationCode verificationCode, String holderEmail, PrintedContent content,
                        String requestedLanguage, String languageNote, Long replacesId, Instant now) {
         this.editionCode = editionCode;
         this.participantId = participantId;
@@ -167,7 +160,13 @@ public class Certificate {
     }
 
     public boolean isSignedBy(SignerRole party) {
-        return signedAt(party) != null;
+        return signature(party).isPresent();
+    }
+
+    /** {@code party}'s signature, once recorded. */
+    public Optional<PartySignature> signature(SignerRole party) {
+        // JPA reads a signature whose columns are all empty as none.
+        return Optional.ofNullable(party == SignerRole.IIN ? iinSignature : stateSignature);
     }
 
     /** The parties whose signature is still missing, in field order; empty once signed or revoked. */
@@ -190,7 +189,7 @@ public class Certificate {
         }
         if (isSignedBy(party)) {
             throw new RuleViolation("already-signed", "Certificate " + number + " is already signed by the "
-                    + describe(party) + ".");
+                    + (party == SignerRole.IIN ? "IIN" : "state") + ".");
         }
     }
 
@@ -205,20 +204,16 @@ public class Certificate {
     public boolean recordSignature(SignerRole party, String signer, SigningMethod method, Instant at,
                                    boolean bothSignaturesValid) {
         requireSignableBy(party);
-        SignerRole other = party == SignerRole.IIN ? SignerRole.STATE : SignerRole.IIN;
-        boolean completes = isSignedBy(other);
+        boolean completes = isSignedBy(party.other());
         if (completes && !bothSignaturesValid) {
             throw new IllegalStateException("Certificate " + number
                     + " would have both signatures recorded but its file does not verify");
         }
+        PartySignature signature = new PartySignature(at, signer, method);
         if (party == SignerRole.IIN) {
-            iinSignedAt = at;
-            iinSignedBy = signer;
-            iinSigningMethod = method;
+            iinSignature = signature;
         } else {
-            stateSignedAt = at;
-            stateSignedBy = signer;
-            stateSigningMethod = method;
+            stateSignature = signature;
         }
         if (completes) {
             status = CertificateStatus.SIGNED;
@@ -307,22 +302,6 @@ public class Certificate {
         replacedById = replacementId;
     }
 
-    private static String describe(SignerRole party) {
-        return party == SignerRole.IIN ? "IIN" : "state";
-    }
-
-    public Instant signedAt(SignerRole party) {
-        return party == SignerRole.IIN ? iinSignedAt : stateSignedAt;
-    }
-
-    public String signedBy(SignerRole party) {
-        return party == SignerRole.IIN ? iinSignedBy : stateSignedBy;
-    }
-
-    public SigningMethod signingMethod(SignerRole party) {
-        return party == SignerRole.IIN ? iinSigningMethod : stateSigningMethod;
-    }
-
     /** The signatory printed under {@code party}'s field, who is expected to sign it. */
     public PrintedContent.Signatory signatory(SignerRole party) {
         return party == SignerRole.IIN ? content.iinSignatory() : content.stateSignatory();
@@ -333,7 +312,7 @@ public class Certificate {
     public long participantId() { return participantId; }
     public String stateCode() { return stateCode; }
     public String number() { return number; }
-    public String verificationCode() { return verificationCode; }
+    public VerificationCode verificationCode() { return verificationCode; }
     public CertificateStatus status() { return status; }
     public String holderEmail() { return holderEmail; }
     public PrintedContent content() { return content; }

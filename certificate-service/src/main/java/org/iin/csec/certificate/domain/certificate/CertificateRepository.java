@@ -1,7 +1,5 @@
 package org.iin.csec.certificate.domain.certificate;
 
-import org.iin.csec.certificate.document.SignerRole;
-
 import java.util.List;
 import java.util.Optional;
 
@@ -16,7 +14,7 @@ public interface CertificateRepository {
     /** The certificate, with a row lock held until the transaction ends: for every change to it or its file. */
     Optional<Certificate> findForUpdate(long id);
 
-    Optional<Certificate> findByVerificationCode(String code);
+    Optional<Certificate> findByVerificationCode(VerificationCode code);
 
     /** The participant's live certificate in the edition, if any. */
     Optional<Certificate> findLive(String editionCode, long participantId);

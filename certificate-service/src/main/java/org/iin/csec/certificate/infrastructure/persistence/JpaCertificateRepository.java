@@ -6,13 +6,14 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
-import org.iin.csec.certificate.document.SignerRole;
 import org.iin.csec.certificate.domain.certificate.Certificate;
 import org.iin.csec.certificate.domain.certificate.CertificateFiles;
 import org.iin.csec.certificate.domain.certificate.CertificateNumber;
 import org.iin.csec.certificate.domain.certificate.CertificateRepository;
 import org.iin.csec.certificate.domain.certificate.CertificateStatus;
 import org.iin.csec.certificate.domain.certificate.NumberSequence;
+import org.iin.csec.certificate.domain.certificate.SignerRole;
+import org.iin.csec.certificate.domain.certificate.VerificationCode;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,7 +63,7 @@ public class JpaCertificateRepository implements CertificateRepository {
     }
 
     @Override
-    public Optional<Certificate> findByVerificationCode(String code) {
+    public Optional<Certificate> findByVerificationCode(VerificationCode code) {
         return em.createQuery("select c from Certificate c where c.verificationCode = :code", Certificate.class)
                 .setParameter("code", code).getResultStream().findFirst();
     }

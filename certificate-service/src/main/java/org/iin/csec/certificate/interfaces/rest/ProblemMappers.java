@@ -5,7 +5,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import org.iin.csec.certificate.application.Conflict;
 import org.iin.csec.certificate.application.UploadRefused;
-import org.iin.csec.certificate.signing.InvalidCredentialException;
+import org.iin.csec.certificate.application.signing.InvalidCredentialException;
 import org.iin.csec.chassis.domain.FieldProblem;
 import org.iin.csec.chassis.rest.Problem;
 

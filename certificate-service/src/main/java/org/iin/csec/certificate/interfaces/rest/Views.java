@@ -1,9 +1,9 @@
 package org.iin.csec.certificate.interfaces.rest;
 
-import org.iin.csec.certificate.document.SignerRole;
 import org.iin.csec.certificate.domain.batch.SigningBatch;
 import org.iin.csec.certificate.domain.certificate.Certificate;
 import org.iin.csec.certificate.domain.certificate.PrintedContent;
+import org.iin.csec.certificate.domain.certificate.SignerRole;
 import org.iin.csec.certificate.domain.outbox.OutboxItem;
 import org.iin.csec.certificate.domain.signatory.SignatoryCertificate;
 
@@ -20,7 +20,7 @@ public final class Views {
     /** course-service's view of the hand-off: exactly what the contract promises. */
     public record IssuanceView(long certificateId, String number, String status, String verificationCode) {
         static IssuanceView of(Certificate c) {
-            return new IssuanceView(c.id(), c.number(), c.status().name(), c.verificationCode());
+            return new IssuanceView(c.id(), c.number(), c.status().name(), c.verificationCode().toString());
         }
     }
 
@@ -28,7 +28,7 @@ public final class Views {
     public record CancellationView(long certificateId, String number, String status, String verificationCode,
                                    boolean revocationRequested) {
         static CancellationView of(Certificate c) {
-            return new CancellationView(c.id(), c.number(), c.status().name(), c.verificationCode(),
+            return new CancellationView(c.id(), c.number(), c.status().name(), c.verificationCode().toString(),
                     c.revocationRequested());
         }
     }
@@ -65,7 +65,8 @@ public final class Views {
 
         static CertificateView of(Certificate c, String verificationUrl) {
             PrintedContent p = c.content();
-            return new CertificateView(c.id(), c.number(), c.status().name(), c.verificationCode(), verificationUrl,
+            return new CertificateView(c.id(), c.number(), c.status().name(), c.verificationCode().toString(),
+                    verificationUrl,
                     c.editionCode(), p.editionTitle(), c.participantId(), new StateView(c.stateCode(), p.stateName()),
                     new HolderView(p.holderFirstName(), p.holderLastName(), p.holderName(), c.holderEmail()),
                     p.courseHours(), p.issueDate(), c.issuedAt(), p.language(), c.requestedLanguage(),
@@ -79,8 +80,8 @@ public final class Views {
         }
 
         private static SignatureView signature(Certificate c, SignerRole party) {
-            return c.isSignedBy(party) ? new SignatureView(c.signedAt(party), c.signedBy(party),
-                    c.signingMethod(party).name()) : null;
+            return c.signature(party).map(s -> new SignatureView(s.signedAt(), s.signedBy(), s.method().name()))
+                    .orElse(null);
         }
     }
 

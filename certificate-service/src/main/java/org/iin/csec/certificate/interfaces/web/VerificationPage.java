@@ -2,7 +2,7 @@ package org.iin.csec.certificate.interfaces.web;
 
 import org.iin.csec.certificate.application.VerificationService.SignatureCheck;
 import org.iin.csec.certificate.application.VerificationService.Verification;
-import org.iin.csec.certificate.document.SignerRole;
+import org.iin.csec.certificate.domain.certificate.SignerRole;
 
 import java.text.MessageFormat;
 import java.time.Instant;

@@ -3,8 +3,8 @@ package org.iin.csec.certificate.interfaces.web;
 import org.iin.csec.certificate.application.VerificationService.PublicStatus;
 import org.iin.csec.certificate.application.VerificationService.SignatureCheck;
 import org.iin.csec.certificate.application.VerificationService.Verification;
-import org.iin.csec.certificate.document.SignerRole;
 import org.iin.csec.certificate.domain.certificate.RevocationCategory;
+import org.iin.csec.certificate.domain.certificate.SignerRole;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
