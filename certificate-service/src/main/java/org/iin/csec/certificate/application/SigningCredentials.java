@@ -3,10 +3,10 @@ package org.iin.csec.certificate.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.iin.csec.certificate.application.signing.SigningCredential;
 import org.iin.csec.certificate.domain.signatory.Party;
 import org.iin.csec.certificate.domain.signatory.SignatoryCertificate;
 import org.iin.csec.certificate.domain.signatory.SignatoryRepository;
-import org.iin.csec.certificate.application.signing.SigningCredential;
 import org.iin.csec.chassis.domain.RuleViolation;
 
 import java.time.Clock;

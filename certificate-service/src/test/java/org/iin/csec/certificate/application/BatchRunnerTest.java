@@ -1,10 +1,10 @@
 package org.iin.csec.certificate.application;
 
 import jakarta.persistence.PersistenceException;
+import org.iin.csec.certificate.application.signing.SigningCredential;
 import org.iin.csec.certificate.domain.batch.BatchStatus;
 import org.iin.csec.certificate.domain.batch.SigningBatch;
 import org.iin.csec.certificate.domain.signatory.Party;
-import org.iin.csec.certificate.application.signing.SigningCredential;
 import org.iin.csec.certificate.infrastructure.signing.TestCredentials;
 import org.junit.jupiter.api.Test;
 

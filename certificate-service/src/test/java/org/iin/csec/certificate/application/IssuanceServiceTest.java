@@ -1,11 +1,11 @@
 package org.iin.csec.certificate.application;
 
-import org.iin.csec.certificate.infrastructure.pdf.CertificatePdfRenderer;
 import org.iin.csec.certificate.domain.certificate.Certificate;
 import org.iin.csec.certificate.domain.certificate.CertificateStatus;
 import org.iin.csec.certificate.domain.certificate.RevocationCategory;
 import org.iin.csec.certificate.domain.certificate.SigningMethod;
 import org.iin.csec.certificate.domain.certificate.VerificationCode;
+import org.iin.csec.certificate.infrastructure.pdf.CertificatePdfRenderer;
 import org.iin.csec.chassis.audit.AuditEntry;
 import org.iin.csec.chassis.audit.AuditLog;
 import org.iin.csec.chassis.audit.AuditRecorder;

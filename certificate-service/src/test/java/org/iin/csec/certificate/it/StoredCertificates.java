@@ -1,8 +1,8 @@
 package org.iin.csec.certificate.it;
 
-import org.iin.csec.certificate.domain.certificate.SignerRole;
 import org.iin.csec.certificate.application.signing.FieldSignature;
 import org.iin.csec.certificate.application.signing.SignatureReport;
+import org.iin.csec.certificate.domain.certificate.SignerRole;
 import org.iin.csec.certificate.infrastructure.signing.SignatureVerifier;
 import org.iin.csec.certificate.infrastructure.signing.TestCredentials;
 

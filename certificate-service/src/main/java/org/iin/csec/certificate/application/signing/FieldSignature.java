@@ -1,11 +1,11 @@
 package org.iin.csec.certificate.application.signing;
 
-import javax.naming.InvalidNameException;
-import javax.naming.ldap.LdapName;
-import javax.naming.ldap.Rdn;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Optional;
+import javax.naming.InvalidNameException;
+import javax.naming.ldap.LdapName;
+import javax.naming.ldap.Rdn;
 
 /**
  * A signature found in a signature field, as checked by {@link SignatureVerifier}.

@@ -1,7 +1,5 @@
 package org.iin.csec.certificate.infrastructure.pdf;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import org.iin.csec.certificate.application.document.CertificateRenderer;
 import com.itextpdf.barcodes.BarcodeQRCode;
 import com.itextpdf.barcodes.qrcode.EncodeHintType;
 import com.itextpdf.barcodes.qrcode.ErrorCorrectionLevel;
@@ -35,7 +33,9 @@ import com.itextpdf.layout.properties.TextAlignment;
 import com.itextpdf.layout.properties.UnitValue;
 import com.itextpdf.layout.renderer.DrawContext;
 import com.itextpdf.layout.renderer.IRenderer;
+import jakarta.enterprise.context.ApplicationScoped;
 import org.iin.csec.certificate.application.document.CertificateContent;
+import org.iin.csec.certificate.application.document.CertificateRenderer;
 import org.iin.csec.certificate.domain.certificate.SignerRole;
 
 import java.io.ByteArrayOutputStream;

@@ -4,9 +4,9 @@ import com.sun.management.OperatingSystemMXBean;
 import org.iin.csec.certificate.application.document.CertificateContent;
 import org.iin.csec.certificate.application.signing.SignerAppearance;
 import org.iin.csec.certificate.application.signing.SigningCredential;
+import org.iin.csec.certificate.domain.certificate.SignerRole;
 import org.iin.csec.certificate.infrastructure.pdf.CertificatePdfRenderer;
 import org.iin.csec.certificate.infrastructure.pdf.SampleCertificates;
-import org.iin.csec.certificate.domain.certificate.SignerRole;
 
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;

@@ -14,10 +14,10 @@ import com.itextpdf.kernel.pdf.canvas.parser.PdfCanvasProcessor;
 import com.itextpdf.kernel.pdf.canvas.parser.listener.LocationTextExtractionStrategy;
 import org.iin.csec.certificate.application.signing.SignerAppearance;
 import org.iin.csec.certificate.application.signing.SigningCredential;
+import org.iin.csec.certificate.domain.certificate.SignerRole;
 import org.iin.csec.certificate.infrastructure.pdf.CertificatePdfRenderer;
 import org.iin.csec.certificate.infrastructure.pdf.Poppler;
 import org.iin.csec.certificate.infrastructure.pdf.SampleCertificates;
-import org.iin.csec.certificate.domain.certificate.SignerRole;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

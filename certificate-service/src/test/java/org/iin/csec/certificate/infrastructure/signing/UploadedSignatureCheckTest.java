@@ -4,10 +4,10 @@ import com.itextpdf.kernel.pdf.PdfDocument;
 import com.itextpdf.kernel.pdf.PdfReader;
 import com.itextpdf.kernel.pdf.PdfWriter;
 import com.itextpdf.kernel.pdf.canvas.PdfCanvas;
-import org.iin.csec.certificate.infrastructure.pdf.CertificateStyle;
-import org.iin.csec.certificate.domain.certificate.SignerRole;
 import org.iin.csec.certificate.application.signing.UploadVerdict.Outcome;
 import org.iin.csec.certificate.application.signing.UploadVerdict;
+import org.iin.csec.certificate.domain.certificate.SignerRole;
+import org.iin.csec.certificate.infrastructure.pdf.CertificateStyle;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
