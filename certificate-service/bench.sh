@@ -11,4 +11,4 @@ cd "$module"
 # shellcheck disable=SC2086
 exec java ${BENCH_JAVA_OPTS:--Xmx512m} \
     -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
-    org.iin.csec.certificate.signing.CertificateThroughputBenchmark "$@"
+    org.iin.csec.certificate.infrastructure.signing.CertificateThroughputBenchmark "$@"
