@@ -4,9 +4,10 @@
 set -euo pipefail
 module="$(cd "$(dirname "$0")" && pwd)"
 cd "$module/.."
-mvn -q -pl certificate-service -am -DskipTests -DskipITs test-compile
-mvn -q -pl certificate-service dependency:build-classpath -Dmdep.includeScope=test \
-    -Dmdep.outputFile="$module/target/bench-classpath.txt"
+# One run, so that the chassis (a module of this build) is on the class path as just compiled; the last module
+# built, certificate-service, writes the class path file last.
+mvn -q -pl certificate-service -am -DskipTests -DskipITs test-compile dependency:build-classpath \
+    -Dmdep.includeScope=test -Dmdep.outputFile="$module/target/bench-classpath.txt"
 cd "$module"
 # shellcheck disable=SC2086
 exec java ${BENCH_JAVA_OPTS:--Xmx512m} \
