@@ -51,10 +51,12 @@ public class NominationService {
 
     @Transactional
     public Nomination nominate(Account actor, String editionCode, String state, Nominee nominee) {
-        StateSeats seats = lockSeatsForNewcomers(actor, editionCode, state);
+        String stateCode = StateCode.of(state);
+        Edition edition = openForNominations(actor, editionCode, stateCode);
+        // Bad input is refused before the state's seat lock is taken: it never makes the state's other nominations wait.
         nominee.requireValid();
-        requireNoOtherStateHas(seats.agreement().edition(), nominee);
-        Participant participant = seats.nominate(nominee, clock.instant());
+        StateSeats seats = lockSeatsForNewcomers(edition, stateCode);
+        Participant participant = seats.nominate(nominee, proposedByAnotherState(edition, nominee), clock.instant());
         participants.add(participant);
         audit.record(actor.username(), "participant.nominated", "Participant", participant.id(), editionCode,
                 seats.agreement().stateCode(), null, Snapshots.of(participant));
@@ -67,21 +69,29 @@ public class NominationService {
      */
     @Transactional
     public ImportReport importCsv(Account actor, String editionCode, String state, byte[] csv, boolean dryRun) {
-        StateSeats seats = lockSeatsForNewcomers(actor, editionCode, state);
+        String stateCode = StateCode.of(state);
+        Edition edition = openForNominations(actor, editionCode, stateCode);
+        // The file is read and each row checked on its own before the state's seat lock is taken.
         List<NomineeCsv.Row> rows = NomineeCsv.parse(csv);
-        Instant now = clock.instant();
-        List<ImportReport.RowReport> reports = new ArrayList<>();
-        List<Participant> created = new ArrayList<>();
+        List<List<FieldProblem>> rowProblems = new ArrayList<>();
         for (NomineeCsv.Row row : rows) {
             List<FieldProblem> problems = new ArrayList<>(row.problems());
-            Participant participant = null;
             if (problems.isEmpty()) {
                 problems.addAll(row.nominee().problems());
             }
+            rowProblems.add(problems);
+        }
+        StateSeats seats = lockSeatsForNewcomers(edition, stateCode);
+        Instant now = clock.instant();
+        List<ImportReport.RowReport> reports = new ArrayList<>();
+        List<Participant> created = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            NomineeCsv.Row row = rows.get(i);
+            List<FieldProblem> problems = rowProblems.get(i);
+            Participant participant = null;
             if (problems.isEmpty()) {
                 try {
-                    requireNoOtherStateHas(seats.agreement().edition(), row.nominee());
-                    participant = seats.nominate(row.nominee(), now);
+                    participant = seats.nominate(row.nominee(), proposedByAnotherState(edition, row.nominee()), now);
                     created.add(participant);
                 } catch (RuleViolation violation) {
                     problems.add(new FieldProblem(violation.field(), violation.getMessage()));
@@ -112,11 +122,12 @@ public class NominationService {
         Participant participant = participants.find(edition, participantId)
                 .filter(p -> actor.maySeeState(p.stateCode()))
                 .orElseThrow(() -> new NotFound("There is no participant " + participantId + " in " + editionCode + "."));
-        Agreement agreement = lockAgreement(actor, editionCode, participant.stateCode());
-        StateSeats seats = new StateSeats(agreement, participants.findAll(agreement));
         if (rank == null) {
             throw new RuleViolation("missing-rank", "rank", "Give the new rank, a number from 1.");
         }
+        Agreement agreement = lockAgreement(openForNominations(actor, editionCode, participant.stateCode()),
+                participant.stateCode());
+        StateSeats seats = new StateSeats(agreement, participants.findAll(agreement));
         Snapshots.ParticipantSnapshot before = Snapshots.of(participant);
         seats.rank(participant, rank);
         audit.record(actor.username(), "participant.ranked", "Participant", participant.id(), editionCode,
@@ -124,31 +135,31 @@ public class NominationService {
         return seats;
     }
 
-    /** The state's seats under its lock, with only what placing newcomers reads of the people already proposed. */
-    private StateSeats lockSeatsForNewcomers(Account actor, String editionCode, String state) {
-        Agreement agreement = lockAgreement(actor, editionCode, state);
-        return new StateSeats(agreement, participants.findAllForSeats(agreement));
-    }
-
-    /** Takes the state's seat lock (see {@link AgreementRepository#findForSeatChange}) once the actor may act for it. */
-    private Agreement lockAgreement(Account actor, String editionCode, String state) {
-        String stateCode = StateCode.of(state);
+    /** The edition, once the actor may nominate for the state and the edition takes nominations. */
+    private Edition openForNominations(Account actor, String editionCode, String stateCode) {
         Access.requireActingFor(actor, Role.STATE_COORDINATOR, stateCode);
         Edition edition = editionService.find(editionCode);
         if (!edition.acceptsNominations()) {
             throw new RuleViolation("nominations-closed",
                     "Nominations for " + editionCode + " are not open: the edition is " + edition.status() + ".");
         }
-        return agreements.findForSeatChange(edition, stateCode).orElseThrow(() ->
-                new NotFound("The edition " + editionCode + " has no agreement with " + stateCode + "."));
+        return edition;
     }
 
-    /** Same e-mail in another state's list. (Within a state, {@link StateSeats} checks it under the lock.) */
-    private void requireNoOtherStateHas(Edition edition, Nominee nominee) {
-        participants.findByEmail(edition, nominee.normalisedEmail())
-                .ifPresent(existing -> {
-                    throw new RuleViolation("duplicate-person", "email", "A person with the e-mail "
-                            + nominee.normalisedEmail() + " is already proposed in this edition.");
-                });
+    /** The state's seats under its lock, with only what placing newcomers reads of the people already proposed. */
+    private StateSeats lockSeatsForNewcomers(Edition edition, String stateCode) {
+        Agreement agreement = lockAgreement(edition, stateCode);
+        return new StateSeats(agreement, participants.findAllForSeats(agreement));
+    }
+
+    /** Takes the state's seat lock (see {@link AgreementRepository#findForSeatChange}). */
+    private Agreement lockAgreement(Edition edition, String stateCode) {
+        return agreements.findForSeatChange(edition, stateCode).orElseThrow(() ->
+                new NotFound("The edition " + edition.code() + " has no agreement with " + stateCode + "."));
+    }
+
+    /** Whether another state's list has the same e-mail (the rule itself is {@link StateSeats}'s). */
+    private boolean proposedByAnotherState(Edition edition, Nominee nominee) {
+        return participants.findByEmail(edition, nominee.normalisedEmail()).isPresent();
     }
 }

@@ -36,7 +36,7 @@ class CertificateHandoffTest {
         handoff.outbox = new InMemoryOutbox();
         Edition edition = new Edition("2027-1", "CSEC", "es", LocalDate.of(2027, 3, 1), LocalDate.of(2027, 5, 31), 120, now);
         StateSeats seats = new StateSeats(new Agreement(edition, "AR", 3), List.of());
-        participant = seats.nominate(new Nominee("Ana", "G", "ana@example.org", null, null, null, null), now);
+        participant = seats.nominate(new Nominee("Ana", "G", "ana@example.org", null, null, null, null), false, now);
         Field id = Participant.class.getDeclaredField("id");
         id.setAccessible(true);
         id.set(participant, 7L);

@@ -64,6 +64,6 @@ class EditionReportTest {
     }
 
     private Participant nominate(StateSeats seats, String name) {
-        return seats.nominate(new Nominee(name, "T", name + "@example.org", null, null, null, null), now);
+        return seats.nominate(new Nominee(name, "T", name + "@example.org", null, null, null, null), false, now);
     }
 }

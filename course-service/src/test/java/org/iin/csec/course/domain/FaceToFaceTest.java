@@ -58,7 +58,7 @@ class FaceToFaceTest {
 
     @Test
     void onlyAcceptedParticipantsHaveAResult() {
-        Participant nominated = seats.nominate(new Nominee("N", "N", "n@example.org", null, null, null, null), now);
+        Participant nominated = seats.nominate(new Nominee("N", "N", "n@example.org", null, null, null, null), false, now);
 
         assertThatThrownBy(() -> nominated.recordFaceToFace(FaceToFaceResult.PASSED, null, null, now))
                 .isInstanceOf(RuleViolation.class).hasMessageContaining("only accepted participants");
@@ -78,7 +78,7 @@ class FaceToFaceTest {
     }
 
     private Participant enrolled(String name) {
-        Participant p = seats.nominate(new Nominee(name, "T", name + "@example.org", null, null, null, null), now);
+        Participant p = seats.nominate(new Nominee(name, "T", name + "@example.org", null, null, null, null), false, now);
         p.accept(now);
         p.enrolledInMoodle(100L, now);
         return p;

@@ -81,7 +81,7 @@ class ParticipantTest {
 
     @Test
     void namesAreTrimmedAndContactDataNormalised() {
-        Participant p = seats.nominate(new Nominee("  Ana ", " Núñez ", " ANA@Example.ORG", "12.345.678-9", " ", "IIN", null), now);
+        Participant p = seats.nominate(new Nominee("  Ana ", " Núñez ", " ANA@Example.ORG", "12.345.678-9", " ", "IIN", null), false, now);
 
         assertThat(p.fullName()).isEqualTo("Ana Núñez");
         assertThat(p.email()).isEqualTo("ana@example.org");
@@ -90,6 +90,6 @@ class ParticipantTest {
     }
 
     private Participant nominate(String name) {
-        return seats.nominate(new Nominee(name, "Test", name + "@example.org", null, null, null, null), now);
+        return seats.nominate(new Nominee(name, "Test", name + "@example.org", null, null, null, null), false, now);
     }
 }

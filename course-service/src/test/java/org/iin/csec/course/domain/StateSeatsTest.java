@@ -131,15 +131,36 @@ class StateSeatsTest {
 
     @Test
     void theSamePersonIsNeverProposedTwiceByEmailOrIdentityDocument() {
-        seats.nominate(new Nominee("Ana", "García", "Ana.Garcia@Example.org", "12.345.678", null, null, null), now);
+        seats.nominate(new Nominee("Ana", "García", "Ana.Garcia@Example.org", "12.345.678", null, null, null), false,
+                now);
 
         assertThatThrownBy(() -> seats.nominate(
-                new Nominee("Ana", "G", " ana.garcia@example.ORG ", null, null, null, null), now))
+                new Nominee("Ana", "G", " ana.garcia@example.ORG ", null, null, null, null), false, now))
                 .isInstanceOf(RuleViolation.class).extracting("field").isEqualTo("email");
         assertThatThrownBy(() -> seats.nominate(
-                new Nominee("Ana", "G", "other@example.org", "12345678", null, null, null), now))
+                new Nominee("Ana", "G", "other@example.org", "12345678", null, null, null), false, now))
                 .isInstanceOf(RuleViolation.class).extracting("field").isEqualTo("identityDocument");
         assertThat(seats.participants()).hasSize(1);
+    }
+
+    @Test
+    void aPersonAnotherStateProposedIsRefusedToo() {
+        assertThatThrownBy(() -> seats.nominate(
+                new Nominee("Ana", "G", "ana.garcia@example.org", null, null, null, null), true, now))
+                .isInstanceOf(RuleViolation.class).extracting("code", "field").containsExactly("duplicate-person", "email");
+        assertThat(seats.participants()).isEmpty();
+    }
+
+    @Test
+    void aRankIsFromOneToTheLowestInTheNominationAndWhenChanged() {
+        Participant ana = nominate("ana");
+
+        assertThat(new Nominee("Bo", "T", "bo@example.org", null, null, null, Participant.LOWEST_RANK + 1).problems())
+                .extracting("field").containsExactly("rank");
+        assertThatThrownBy(() -> seats.rank(ana, 0)).isInstanceOf(RuleViolation.class)
+                .extracting("code").isEqualTo("invalid-rank");
+        seats.rank(ana, Participant.LOWEST_RANK);
+        assertThat(ana.rank()).isEqualTo(Participant.LOWEST_RANK);
     }
 
     @Test
@@ -164,6 +185,6 @@ class StateSeatsTest {
 
     private Participant nominate(String name, Integer rank) {
         now = now.plusSeconds(1);
-        return seats.nominate(new Nominee(name, "Test", name + "@example.org", null, null, null, rank), now);
+        return seats.nominate(new Nominee(name, "Test", name + "@example.org", null, null, null, rank), false, now);
     }
 }

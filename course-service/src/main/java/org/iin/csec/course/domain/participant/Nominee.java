@@ -33,8 +33,8 @@ public record Nominee(String firstName, String lastName, String email, String id
         }
         text(problems, "position", "Position", position, false, 200);
         text(problems, "institution", "Institution", institution, false, 200);
-        if (rank != null && (rank < 1 || rank > 10000)) {
-            problems.add(new FieldProblem("rank", "Rank is a number from 1 to 10000."));
+        if (rank != null && !Participant.isValidRank(rank)) {
+            problems.add(new FieldProblem("rank", Participant.RANK_RANGE));
         }
         return problems;
     }

@@ -32,6 +32,16 @@ public class Participant {
      * order a state's nominations arrive (each under the state's seat lock), which holds even where two instances'
      * clocks differ; someone not saved yet comes after everyone saved.
      */
+    /** A state ranks its people from 1 (first in line) to this. */
+    public static final int LOWEST_RANK = 10_000;
+
+    /** What a person is told of a rank out of range. */
+    public static final String RANK_RANGE = "Rank is a number from 1 to " + LOWEST_RANK + ".";
+
+    public static boolean isValidRank(int rank) {
+        return rank >= 1 && rank <= LOWEST_RANK;
+    }
+
     public static final Comparator<Participant> RANK_ORDER = Comparator
             .comparingInt(Participant::rank)
             .thenComparing(p -> p.id == null ? Long.MAX_VALUE : p.id);

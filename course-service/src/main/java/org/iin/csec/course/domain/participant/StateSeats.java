@@ -46,10 +46,11 @@ public final class StateSeats {
 
     /**
      * Proposes a person: they take a free seat, or join the waitlist when none is free. Without a rank they
-     * come after everyone the state already ranked.
+     * come after everyone the state already ranked. No person is proposed twice in an edition: not by this state,
+     * nor by another ({@code proposedByAnotherState}, which the caller reads from the other states' lists).
      */
-    public Participant nominate(Nominee nominee, Instant now) {
-        requireNotProposedYet(nominee);
+    public Participant nominate(Nominee nominee, boolean proposedByAnotherState, Instant now) {
+        requireNotProposedYet(nominee, proposedByAnotherState);
         int rank = nominee.rank() != null ? nominee.rank() : nextRank();
         ParticipantStatus status = seatsFree() > 0 ? ParticipantStatus.NOMINATED : ParticipantStatus.WAITLISTED;
         Participant participant = new Participant(agreement, nominee, rank, status, now);
@@ -75,8 +76,8 @@ public final class StateSeats {
 
     /** Changes the state's rank of a participant; the waitlist follows the new order. */
     public void rank(Participant participant, int rank) {
-        if (rank < 1 || rank > 10000) {
-            throw new RuleViolation("invalid-rank", "rank", "Rank is a number from 1 to 10000.");
+        if (!Participant.isValidRank(rank)) {
+            throw new RuleViolation("invalid-rank", "rank", Participant.RANK_RANGE);
         }
         own(participant).rankAs(rank);
     }
@@ -92,14 +93,14 @@ public final class StateSeats {
         return promoted;
     }
 
-    private void requireNotProposedYet(Nominee nominee) {
+    private void requireNotProposedYet(Nominee nominee, boolean proposedByAnotherState) {
         String email = nominee.normalisedEmail();
         String document = nominee.normalisedIdentityDocument();
+        if (proposedByAnotherState || participants.stream().anyMatch(p -> p.email().equals(email))) {
+            throw new RuleViolation("duplicate-person", "email",
+                    "A person with the e-mail " + email + " is already proposed in this edition.");
+        }
         for (Participant p : participants) {
-            if (p.email().equals(email)) {
-                throw new RuleViolation("duplicate-person", "email",
-                        "A person with the e-mail " + email + " is already proposed in this edition.");
-            }
             if (document != null && document.equals(p.identityDocument())) {
                 throw new RuleViolation("duplicate-person", "identityDocument",
                         "A person with the identity document " + nominee.identityDocument()
