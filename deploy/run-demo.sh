@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the whole product on this machine: both services on one Payara Micro, each with its own schema in
-# an embedded H2 database (under ./data), and a seeded demo edition. Ctrl-C stops it.
-#   PORT=8080 (default) deploy/run-demo.sh
+# an embedded H2 database (under ./data), a seeded demo edition, and an emulated Moodle beside them (the demo's
+# own application, deploy/target/demo/moodle-demo.war; production never deploys it). Ctrl-C stops it.
+#   PORT=8080 (default) deploy/run-demo.sh      (MOODLE_PORT: the emulated Moodle's, on 127.0.0.1; a free one by default)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT="${PORT:-8080}"
@@ -15,14 +16,33 @@ if [ "${SKIP_BUILD:-}" != "1" ]; then
 fi
 
 RUNTIME=deploy/target/runtime
+DEMO=deploy/target/demo
 mkdir -p "$DATA_DIR"
 umask 077
 SERVICE_TOKEN=$(head -c24 /dev/urandom | od -An -tx1 | tr -d ' \n')
+# The emulated Moodle listens on 127.0.0.1 only, on a port nothing answers on (so several demos can run at once).
+free_port() {
+  local port
+  for _ in $(seq 1 50); do
+    port=$((20000 + RANDOM % 30000))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return 0; fi
+  done
+  echo "No free port found for the emulated Moodle: set MOODLE_PORT." >&2; return 1
+}
+MOODLE_PORT="${MOODLE_PORT:-$(free_port)}"
+MOODLE_TOKEN=$(head -c16 /dev/urandom | od -An -tx1 | tr -d ' \n')
 PROPERTIES=deploy/target/demo-$PORT.properties
+# course-service talks to the emulated Moodle as to a real one (csec.moodle.*); its demo edition uses the demo
+# course, 2, and its face-to-face activity, 3, which the emulated Moodle checks it made (DemoCourse).
 cat > "$PROPERTIES" <<PROPS
 csec.data.dir=$DATA_DIR
 csec.demo.seed=true
-csec.moodle.emulator=true
+csec.demo.moodle.port=$MOODLE_PORT
+csec.demo.moodle.token=$MOODLE_TOKEN
+csec.demo.moodle.course-id=2
+csec.demo.moodle.face-to-face-activity-id=3
+csec.moodle.url=http://127.0.0.1:$MOODLE_PORT
+csec.moodle.token=$MOODLE_TOKEN
 csec.outbox.interval-seconds=2
 csec.service.token=$SERVICE_TOKEN
 csec.certificates.url=http://127.0.0.1:$PORT/certificates
@@ -45,6 +65,7 @@ cp "$RUNTIME"/lib/*.jar "deploy/target/payara-root-$PORT/lib/"
 java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx512m -jar "$RUNTIME/payara-micro.jar" \
   --nohazelcast --port "$PORT" --rootdir "deploy/target/payara-root-$PORT" \
   --systemProperties "$PROPERTIES" \
+  --deploy "$DEMO/moodle-demo.war:/moodle-demo" \
   --deploy "$RUNTIME/course-service.war:/course" \
   --deploy "$RUNTIME/certificate-service.war:/certificates" \
   > "deploy/target/payara-$PORT.log" 2>&1 &
@@ -64,8 +85,10 @@ ready || { echo "Not ready after 120 s; see deploy/target/payara-$PORT.log"; exi
 cat <<BANNER
 
   The CSEC course manager is running, with the demo edition 2027-1 (AR, UY, MX; Uruguay has a waitlist),
-  and an emulated Moodle inside the service (no real Moodle needed): accepted participants are enrolled in
-  it within seconds.
+  and an emulated Moodle beside the services (no real Moodle needed): accepted participants are enrolled in
+  it within seconds. A learner completes the course there with
+    curl -X POST http://localhost:$PORT/moodle-demo/users/{moodleUserId}/complete-course
+  (the participant's moodleUserId is in the course API; from this machine only).
 
   Pages           http://localhost:$PORT/course/   (sign in with a demo account below)
   Verification    http://localhost:$PORT/certificates/verify/

@@ -13,7 +13,8 @@ cd "$(dirname "$0")/../.."
 PORT="${PORT:-18091}"
 DURATION="${DURATION:-300}"
 RUNTIME=deploy/target/runtime
-[ -f "$RUNTIME/course-service.war" ] || mvn -B -q -DskipTests package
+DEMO=deploy/target/demo
+[ -f "$RUNTIME/course-service.war" ] && [ -f "$DEMO/moodle-demo.war" ] || mvn -B -q -DskipTests package
 if curl -s -o /dev/null "http://127.0.0.1:$PORT/"; then echo "Something already answers on port $PORT: choose another PORT."; exit 1; fi
 SUFFIX=$(head -c4 /dev/urandom | od -An -tx1 | tr -d ' \n')
 DB_PASSWORD=$(head -c16 /dev/urandom | od -An -tx1 | tr -d ' \n')
@@ -31,7 +32,7 @@ cleanup() {
   fi
   mariadb -u root -e "DROP DATABASE IF EXISTS csec_soak_course_$SUFFIX; DROP DATABASE IF EXISTS csec_soak_cert_$SUFFIX; DROP USER IF EXISTS 'csec_soak_$SUFFIX'@'127.0.0.1';"
   # The log stays for a look afterwards; the copies, the exploded WARs and the passwords go.
-  rm -rf "$WORK/runtime" "$WORK/payara-root" "$WORK/soak.properties"
+  rm -rf "$WORK/runtime" "$WORK/demo" "$WORK/payara-root" "$WORK/soak.properties"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
@@ -46,10 +47,18 @@ SQL
 
 # Our own copy: a build elsewhere in the tree during the run must not change the files under a running server.
 cp -r "$RUNTIME" "$WORK/runtime"
+cp -r "$DEMO" "$WORK/demo"
 umask 077
 # All clients come from 127.0.0.1, so public verification's per-address limit is raised: the run measures the
-# service, not the limit. The emulated Moodle (csec.moodle.emulator) is the demo's, as in run-demo.sh. The JDBC
-# URLs are as plain as production's (deploy/README.md, "Database connections").
+# service, not the limit. The emulated Moodle is the demo's, deployed and configured as run-demo.sh does (on a free
+# port of 127.0.0.1, chosen as run-demo.sh chooses it). The JDBC URLs are as plain as production's (deploy/README.md,
+# "Database connections").
+MOODLE_PORT=${MOODLE_PORT:-}
+while [ -z "$MOODLE_PORT" ]; do
+  MOODLE_PORT=$((20000 + RANDOM % 30000))
+  if (exec 3<>"/dev/tcp/127.0.0.1/$MOODLE_PORT") 2>/dev/null; then MOODLE_PORT=; fi
+done
+MOODLE_TOKEN=$(head -c16 /dev/urandom | od -An -tx1 | tr -d ' \n')
 cat > "$WORK/soak.properties" <<PROPS
 course.db.datasource-class=com.mysql.cj.jdbc.MysqlDataSource
 course.db.url=jdbc:mysql://127.0.0.1:3306/csec_soak_course_$SUFFIX?useSSL=false&allowPublicKeyRetrieval=true${SOAK_DB_PARAMS:-}
@@ -60,7 +69,10 @@ certificate.db.url=jdbc:mysql://127.0.0.1:3306/csec_soak_cert_$SUFFIX?useSSL=fal
 certificate.db.user=csec_soak_$SUFFIX
 certificate.db.password=$DB_PASSWORD
 csec.admin.password=$ADMIN_PASSWORD
-csec.moodle.emulator=true
+csec.demo.moodle.port=$MOODLE_PORT
+csec.demo.moodle.token=$MOODLE_TOKEN
+csec.moodle.url=http://127.0.0.1:$MOODLE_PORT
+csec.moodle.token=$MOODLE_TOKEN
 csec.outbox.interval-seconds=2
 csec.service.token=$(head -c24 /dev/urandom | od -An -tx1 | tr -d ' \n')
 csec.certificates.url=http://127.0.0.1:$PORT/certificates
@@ -74,7 +86,8 @@ START=$(date +%s.%N)
 # one-off warm-up is done. Ready once both services are deployed: readiness lists the checks of the applications
 # deployed so far.
 JAVA_OPTS="${SOAK_JAVA_OPTS:-}" PORT="$PORT" deploy/start.sh "$WORK/runtime" "$WORK/payara-root" \
-  --systemProperties "$WORK/soak.properties" > "$WORK/payara.log" 2>&1 &
+  --systemProperties "$WORK/soak.properties" --deploy "$WORK/demo/moodle-demo.war:/moodle-demo" \
+  > "$WORK/payara.log" 2>&1 &
 PAYARA=$!
 until [ "$(cat "/proc/$PAYARA/comm" 2>/dev/null)" = java ] \
   && curl -sf "http://127.0.0.1:$PORT/health/ready" 2>/dev/null | grep -q certificate-database; do

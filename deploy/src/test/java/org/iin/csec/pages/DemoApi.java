@@ -1,5 +1,7 @@
 package org.iin.csec.pages;
 
+import org.openqa.selenium.json.Json;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -8,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
 
 /**
  * The API, for the steps of a walk that happen outside the pages (a learner finishing the course in the
@@ -50,5 +53,33 @@ public final class DemoApi {
 
     public static Answer post(String user, String path, String json) {
         return call(user, "POST", path, json);
+    }
+
+    /**
+     * The participant, enrolled in the demo's emulated Moodle, completes the course there as a learner would: the
+     * demo's own application (run-demo.sh deploys it at /moodle-demo, beside the services) is told their Moodle user,
+     * which the course API shows. The course reads it back at its next sync.
+     */
+    public static Answer completeCourseInMoodle(String edition, long participant) {
+        Answer read = get("leader", "/course/api/v1/editions/" + edition + "/participants/" + participant);
+        if (read.status() != 200) {
+            throw new IllegalStateException("Participant " + participant + ": " + read);
+        }
+        Map<String, Object> view = new Json().toType(read.body(), Json.MAP_TYPE);
+        Object moodleUser = view.get("moodleUserId");
+        if (!(moodleUser instanceof Number number)) {
+            throw new IllegalStateException("Participant " + participant + " is not in Moodle yet: " + read.body());
+        }
+        HttpRequest request = HttpRequest.newBuilder(URI.create(RunningProduct.baseUrl() + "/moodle-demo/users/"
+                + number.longValue() + "/complete-course")).POST(HttpRequest.BodyPublishers.noBody()).build();
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -88,8 +88,7 @@ class SigningPagesIT {
                 DemoApi.post("leader", COURSE + "/editions/" + edition + "/moodle-sync", null);
                 return "ENROLLED".equals(object(DemoApi.get("leader", participant(id)), 200).get("status"));
             });
-            expect(200, DemoApi.post("leader", COURSE + "/moodle/demo/editions/" + edition + "/participants/" + id
-                    + "/complete-online-stage", null));
+            expect(200, DemoApi.completeCourseInMoodle(edition, id));
         }
         expect(200, DemoApi.post("leader", COURSE + "/editions/" + edition + "/moodle-sync", null));
         for (int i = 0; i < ids.size(); i++) {

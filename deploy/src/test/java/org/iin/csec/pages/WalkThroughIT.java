@@ -196,8 +196,7 @@ class WalkThroughIT {
             return ids.keySet().stream().allMatch(email -> statusOf(d, email).equals("Matriculado"));
         });
         for (long id : ids.values()) {
-            expect(200, DemoApi.post("leader", COURSE + "/moodle/demo/editions/" + EDITION + "/participants/" + id
-                    + "/complete-online-stage", null));
+            expect(200, DemoApi.completeCourseInMoodle(EDITION, id));
         }
         // Pressed once more, the sync reads the completions back.
         leader.waitFor(By.id("sync-now")).click();

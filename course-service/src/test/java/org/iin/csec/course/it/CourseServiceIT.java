@@ -70,6 +70,20 @@ class CourseServiceIT {
         assertThat(uruguay.getJsonArray("participants").getJsonObject(3).getString("status")).isEqualTo("WAITLISTED");
     }
 
+    /**
+     * The demo's emulated Moodle is an application of its own (moodle-emulator-demo), never this service's: the old
+     * demo-only route is gone, for everyone, though the demo edition and its participants exist.
+     */
+    @Test
+    void theServiceHasNoDemoRouteIntoMoodle() {
+        long participant = expect(200, api.get(LEADER, "/editions/2027-1/participants?state=AR")).array()
+                .getJsonObject(0).getInt("id");
+        String route = "/moodle/demo/editions/2027-1/participants/" + participant + "/complete-online-stage";
+        assertThat(api.post(LEADER, route, "{}").status()).isEqualTo(404);
+        assertThat(api.post(ServiceConfiguration.ADMIN, route, "{}").status()).isEqualTo(404);
+        assertThat(api.server("/openapi?format=JSON").body()).doesNotContain("/moodle/demo");
+    }
+
     @Test
     void aCoordinatorNominatesWithinTheQuotaAndTheLeaderDecides() {
         String edition = "IT-DECIDE";
@@ -391,7 +405,6 @@ class CourseServiceIT {
                 java.util.Map.entry("POST /internal/participants/{id}/certified", Guard.SERVICE_ONLY),
                 java.util.Map.entry("GET /me", Guard.ANYONE_SIGNED_IN),
                 java.util.Map.entry("GET /moodle/connection", Guard.ADMIN_OR_LEADER),
-                java.util.Map.entry("POST /moodle/demo/editions/{code}/participants/{id}/complete-online-stage", Guard.ADMIN_OR_LEADER),
                 java.util.Map.entry("GET /templates/nominations.csv", Guard.ANYONE_SIGNED_IN),
                 java.util.Map.entry("POST /sessions", Guard.PUBLIC),
                 java.util.Map.entry("DELETE /sessions/current", Guard.OWN_SESSION));

@@ -82,7 +82,6 @@ class MoodleFaultsIT {
             page = moodle.addActivity(course, 1, "page", "Módulo 1", CompletionRule.MANUAL);
             moodle.addActivity(course, 1, "assign", "Trabajo final", CompletionRule.MANUAL);
             moodle.requireActivityCompletion(course);
-            properties.remove("csec.moodle.emulator");
             properties.setProperty("csec.demo.seed", "false");
             properties.setProperty("csec.moodle.url", moodle.baseUrl());
             properties.setProperty("csec.moodle.token", TOKEN);

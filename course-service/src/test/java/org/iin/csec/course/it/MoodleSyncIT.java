@@ -23,8 +23,8 @@ import static org.iin.csec.course.it.Api.expect;
 import static org.iin.csec.course.it.Api.nominee;
 
 /**
- * The path of participants through Moodle, against the emulated Moodle the demo runs in the service's own
- * process: accepted → enrolled in Moodle in their state's group → withdrawn → unenrolled; online stage
+ * The path of participants through Moodle, against the demo's Moodle, emulated in this JVM
+ * (ServiceConfiguration): accepted → enrolled in Moodle in their state's group → withdrawn → unenrolled; online stage
  * completed in Moodle → read back → eligible with a passed face-to-face stage → handed to certificates.
  */
 @ExtendWith(ServiceConfiguration.class)
@@ -82,8 +82,7 @@ class MoodleSyncIT {
         waitForSync(api, "MOODLE_UNENROL", 1);
 
         // The learner completes the course in Moodle; a refresh reads it back.
-        expect(200, api.post(LEADER, "/moodle/demo/editions/" + EDITION + "/participants/" + stays
-                + "/complete-online-stage", "{}"));
+        ServiceConfiguration.demoMoodle.completeCourse(enrolled.getInt("moodleUserId"), demo.getInt("moodleCourseId"));
         expect(200, api.post(LEADER, "/editions/" + EDITION + "/moodle-sync", ""));
         JsonObject completed = expect(200, api.get(COORD, participant(stays))).json();
         assertThat(completed.getString("onlineStage")).isEqualTo("COMPLETED");

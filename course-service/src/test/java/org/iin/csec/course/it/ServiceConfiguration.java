@@ -2,6 +2,8 @@ package org.iin.csec.course.it;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import org.iin.csec.moodle.emulator.DemoCourse;
+import org.iin.csec.moodle.emulator.MoodleEmulator;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -19,7 +21,8 @@ import java.util.Properties;
 
 /**
  * Writes the system-properties file the "embedded" Payara Micro starts with (see arquillian.xml): a fresh
- * H2 data folder for this run, the demo seed on, and an administrator password made up for this run.
+ * H2 data folder for this run, the demo seed on, the demo's Moodle (emulated in this JVM, as deploy/run-demo.sh
+ * emulates it beside the service), and an administrator password made up for this run.
  * Registered before ArquillianExtension, so the file exists when the WAR is deployed.
  */
 public class ServiceConfiguration implements BeforeAllCallback, AfterAllCallback {
@@ -31,6 +34,10 @@ public class ServiceConfiguration implements BeforeAllCallback, AfterAllCallback
 
     /** certificate-service, faked on loopback for this run. */
     public static FakeCertificateService certificates;
+
+    /** The demo's Moodle, emulated in this JVM on loopback, with the demo course the demo edition uses. */
+    public static MoodleEmulator demoMoodle;
+    public static DemoCourse demoCourse;
 
     /** A real SMTP server in this JVM, on loopback, that the service sends its e-mail to. */
     public static GreenMail mail;
@@ -45,8 +52,14 @@ public class ServiceConfiguration implements BeforeAllCallback, AfterAllCallback
         Properties properties = new Properties();
         properties.setProperty("csec.data.dir", data.toString());
         properties.setProperty("csec.demo.seed", "true");
-        // The demo's emulated Moodle, in the service's own process; the outbox sent every second.
-        properties.setProperty("csec.moodle.emulator", "true");
+        // The service talks to the demo's Moodle as to a real one; the outbox is sent every second.
+        demoMoodle = MoodleEmulator.builder().siteName("CSEC demo Moodle (emulated)", "CSEC").start();
+        demoCourse = DemoCourse.createIn(demoMoodle);
+        properties.setProperty("csec.moodle.url", demoMoodle.baseUrl());
+        properties.setProperty("csec.moodle.token", demoMoodle.token());
+        properties.setProperty("csec.demo.moodle.course-id", String.valueOf(demoCourse.courseId()));
+        properties.setProperty("csec.demo.moodle.face-to-face-activity-id",
+                String.valueOf(demoCourse.faceToFaceActivityId()));
         properties.setProperty("csec.outbox.interval-seconds", "1");
         mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         mail.start();
@@ -73,6 +86,9 @@ public class ServiceConfiguration implements BeforeAllCallback, AfterAllCallback
     /** After the service stopped: nothing secret may be in what it logged. */
     @Override
     public void afterAll(ExtensionContext context) {
+        if (demoMoodle != null) {
+            demoMoodle.close();
+        }
         if (certificates != null) {
             certificates.close();
         }
@@ -80,6 +96,9 @@ public class ServiceConfiguration implements BeforeAllCallback, AfterAllCallback
             mail.stop();
         }
         List<String> secrets = new ArrayList<>(List.of(ADMIN_PASSWORD, ACCOUNT_PASSWORD, SERVICE_TOKEN));
+        if (demoMoodle != null) {
+            secrets.add(demoMoodle.token());
+        }
         secrets.addAll(LogsKeepSecrets.DOCUMENTS);
         secrets.addAll(moreSecrets());
         LogsKeepSecrets.check("payara-embedded.log", secrets);

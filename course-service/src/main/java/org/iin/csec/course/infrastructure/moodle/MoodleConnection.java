@@ -6,17 +6,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.iin.csec.moodle.MoodleClient;
-import org.iin.csec.moodle.emulator.CompletionRule;
-import org.iin.csec.moodle.emulator.MoodleEmulator;
 
 import java.time.Duration;
 import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * The Moodle this service talks to: the real one (CSEC_MOODLE_URL and CSEC_MOODLE_TOKEN), or, for the demo
- * (csec.moodle.emulator=true), an emulated Moodle started in this process with a course ready. Without
- * either, Moodle work waits in the outbox until Moodle is configured. The token is never logged.
+ * The Moodle this service talks to (CSEC_MOODLE_URL and CSEC_MOODLE_TOKEN): the real one, or in the demo an emulated
+ * one that deploy/run-demo.sh runs beside the services, talked to the same way. Without them, Moodle work waits in
+ * the outbox until Moodle is configured. The token is never logged.
  */
 @ApplicationScoped
 public class MoodleConnection {
@@ -38,17 +36,6 @@ public class MoodleConnection {
     @ConfigProperty(name = "csec.moodle.timeout-seconds", defaultValue = "30")
     int timeoutSeconds;
 
-    @Inject
-    @ConfigProperty(name = "csec.moodle.emulator", defaultValue = "false")
-    boolean emulated;
-
-    @Inject
-    @ConfigProperty(name = "csec.moodle.emulator-port", defaultValue = "0")
-    int emulatorPort;
-
-    private MoodleEmulator emulator;
-    private long demoCourseId;
-    private long demoFaceToFaceActivityId;
     private MoodleClient client;
     private MoodleClient probe;
 
@@ -56,17 +43,6 @@ public class MoodleConnection {
     void connect() {
         String baseUrl = url.orElse(null);
         String secret = token.orElse(null);
-        if (emulated) {
-            emulator = MoodleEmulator.builder().port(emulatorPort).siteName("CSEC demo Moodle (emulated)", "CSEC").start();
-            demoCourseId = emulator.createCourse("CSEC-101", "Curso semipresencial ESCNNA", "CSEC-101-DEMO");
-            emulator.addActivity(demoCourseId, 1, "page", "Módulo 1: conceptos", CompletionRule.MANUAL);
-            emulator.addActivity(demoCourseId, 1, "assign", "Trabajo final en línea", CompletionRule.MANUAL);
-            demoFaceToFaceActivityId = emulator.addActivity(demoCourseId, 1, "page", "Etapa presencial", CompletionRule.MANUAL);
-            emulator.requireActivityCompletion(demoCourseId);
-            baseUrl = emulator.baseUrl();
-            secret = emulator.token();
-            LOG.info("Moodle is emulated in this process at " + baseUrl + " (demo only).");
-        }
         if (baseUrl == null || secret == null || baseUrl.isBlank() || secret.isBlank()) {
             LOG.warning("Moodle is not configured (CSEC_MOODLE_URL, CSEC_MOODLE_TOKEN): Moodle work waits in the outbox.");
             return;
@@ -99,20 +75,6 @@ public class MoodleConnection {
         return Optional.ofNullable(probe);
     }
 
-    /** The emulated Moodle of the demo, if this process runs one. */
-    public Optional<MoodleEmulator> emulator() {
-        return Optional.ofNullable(emulator);
-    }
-
-    /** In the demo: the emulated course and its face-to-face activity. */
-    public long demoCourseId() {
-        return demoCourseId;
-    }
-
-    public long demoFaceToFaceActivityId() {
-        return demoFaceToFaceActivityId;
-    }
-
     @PreDestroy
     void close() {
         if (client != null) {
@@ -120,9 +82,6 @@ public class MoodleConnection {
         }
         if (probe != null && probe != client) {
             probe.close();
-        }
-        if (emulator != null) {
-            emulator.close();
         }
     }
 }

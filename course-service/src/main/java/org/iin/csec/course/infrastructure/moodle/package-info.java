@@ -1,2 +1,2 @@
-/** course-service's side of the Moodle sync: the connection (or the demo's emulator) and the outbox work for Moodle. */
+/** course-service's side of the Moodle sync: the connection and the outbox work for Moodle. */
 package org.iin.csec.course.infrastructure.moodle;

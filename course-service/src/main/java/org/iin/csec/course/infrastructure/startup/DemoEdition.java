@@ -16,10 +16,10 @@ import org.iin.csec.course.domain.agreement.Modality;
 import org.iin.csec.course.domain.agreement.Signatory;
 import org.iin.csec.course.domain.edition.EditionStatus;
 import org.iin.csec.course.domain.participant.Nominee;
-import org.iin.csec.course.infrastructure.moodle.MoodleConnection;
 
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
 
@@ -50,8 +50,15 @@ public class DemoEdition {
     @Inject
     ParticipantService participants;
 
+    /** The demo edition's Moodle course: the emulated Moodle's (deploy/run-demo.sh), else 2, to be linked for real. */
     @Inject
-    MoodleConnection moodle;
+    @ConfigProperty(name = "csec.demo.moodle.course-id", defaultValue = "2")
+    long moodleCourse;
+
+    /** Its face-to-face activity, marked complete when a state records a pass; none unless configured. */
+    @Inject
+    @ConfigProperty(name = "csec.demo.moodle.face-to-face-activity-id")
+    Optional<Long> faceToFaceActivity;
 
     @Inject
     @ConfigProperty(name = "csec.demo.password", defaultValue = "demo-password-2027")
@@ -68,12 +75,10 @@ public class DemoEdition {
         account("sign.ar", "Sofía Firmante (AR)", Set.of(Role.STATE_SIGNATORY), "AR");
         account("sign.uy", "Santiago Firmante (UY)", Set.of(Role.STATE_SIGNATORY), "UY");
 
-        // With the demo's emulated Moodle, the edition uses its course; otherwise course 2, to be linked for real.
-        long course = moodle.emulator().isPresent() ? moodle.demoCourseId() : 2L;
-        Long faceToFaceActivity = moodle.emulator().isPresent() ? moodle.demoFaceToFaceActivityId() : null;
         editions.create(leader, new EditionService.EditionDraft(CODE,
-                "Curso semipresencial sobre explotación sexual comercial de niñas, niños y adolescentes", "es", course,
-                faceToFaceActivity, LocalDate.of(2027, 3, 1), LocalDate.of(2027, 5, 31), 120, null));
+                "Curso semipresencial sobre explotación sexual comercial de niñas, niños y adolescentes", "es",
+                moodleCourse, faceToFaceActivity.orElse(null), LocalDate.of(2027, 3, 1), LocalDate.of(2027, 5, 31),
+                120, null));
         agreement(leader, "AR", 5, "Buenos Aires", "Carlos Coordinador", "María Fernández", "Directora Nacional de Niñez",
                 "Secretaría Nacional de Niñez, Adolescencia y Familia");
         agreement(leader, "UY", 3, "Montevideo", "Lucía Coordinadora", "Jorge Martínez", "Presidente",

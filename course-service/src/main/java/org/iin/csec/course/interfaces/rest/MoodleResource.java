@@ -3,10 +3,7 @@ package org.iin.csec.course.interfaces.rest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.iin.csec.chassis.domain.AccessDenied;
@@ -19,9 +16,8 @@ import org.iin.csec.moodle.ConnectionReport;
 import org.iin.csec.moodle.MoodleConnectionCheck;
 
 import java.util.List;
-import java.util.Map;
 
-/** The Moodle connection as an administrator checks it; and, in the demo only, a hand on the emulated Moodle. */
+/** The Moodle connection as an administrator checks it. */
 @Path("/moodle")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -54,24 +50,6 @@ public class MoodleResource {
         return new ConnectionView(true, report.ok(), report.site() == null ? null : report.site().siteName(),
                 report.site() == null ? null : report.site().release(), report.missingFunctions(),
                 report.emailLookup().name(), report.problems());
-    }
-
-    /**
-     * Demo only (the emulated Moodle): the participant completes the online stage in Moodle, as a learner would.
-     * Absent (404) whenever a real Moodle is configured.
-     */
-    @POST
-    @Path("demo/editions/{code}/participants/{id}/complete-online-stage")
-    public Map<String, Object> completeOnlineStage(@PathParam("code") String code, @PathParam("id") long id) {
-        var emulator = moodle.emulator().orElseThrow(NotFoundException::new);
-        requireAny(me.get(), Role.ADMIN, Role.COURSE_LEADER);
-        var participant = participants.get(me.get(), code, id);
-        if (participant.moodleUserId() == null) {
-            throw new org.iin.csec.chassis.domain.RuleViolation("not-in-moodle",
-                    "Participant " + id + " is not in Moodle yet: accept them and let the sync run.");
-        }
-        emulator.completeCourse(participant.moodleUserId(), participant.edition().moodleCourseId());
-        return Map.of("participant", id, "moodleUser", participant.moodleUserId(), "completed", true);
     }
 
     private static void requireAny(Account actor, Role... roles) {

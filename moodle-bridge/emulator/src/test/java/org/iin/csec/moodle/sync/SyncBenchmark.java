@@ -20,7 +20,7 @@ import org.iin.csec.moodle.emulator.MoodleEmulator;
 /**
  * The product's benchmark, not a test: syncs 1,750 new learners (35 states x 50) into one course of the emulator with
  * 30 ms added to every call, once with {@link EnrolmentSync} and once the naive way (one call per learner and step),
- * and prints the HTTP calls and wall time of each. Run it with {@code moodle-bridge/bench.sh}.
+ * and prints the HTTP calls and wall time of each. Run it with {@code moodle-bridge/emulator/bench.sh}.
  *
  * <p>Options: {@code --latency-ms N} (default 30), {@code --per-state N} (default 50), {@code --states N} (max 35).
  */

@@ -25,12 +25,12 @@ record ContractCapture(String file, String function, String description, List<St
     static final String TOKEN_PLACEHOLDER = "TOKEN";
 
     /**
-     * The capture folder: {@code -Dmoodle.contract.dir=...}, else {@code ../../shared/moodle-contract} from the
+     * The capture folder: {@code -Dmoodle.contract.dir=...}, else {@code ../../../shared/moodle-contract} from the
      * module folder. A missing folder fails the tests instead of skipping them.
      */
     static Path directory() {
         String configured = System.getProperty("moodle.contract.dir");
-        Path dir = configured != null ? Paths.get(configured) : Paths.get("..", "..", "shared", "moodle-contract");
+        Path dir = configured != null ? Paths.get(configured) : Paths.get("..", "..", "..", "shared", "moodle-contract");
         if (!Files.isDirectory(dir)) {
             throw new IllegalStateException("The Moodle contract captures are missing: no folder "
                     + dir.toAbsolutePath().normalize() + " (set -Dmoodle.contract.dir)");

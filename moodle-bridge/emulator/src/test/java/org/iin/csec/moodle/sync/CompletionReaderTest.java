@@ -2,7 +2,9 @@ package org.iin.csec.moodle.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.List;
+import org.iin.csec.chassis.testing.MovableClock;
 import org.iin.csec.moodle.MoodleClient;
 import org.iin.csec.moodle.emulator.CompletionRule;
 import org.iin.csec.moodle.emulator.Fault;
@@ -16,7 +18,7 @@ class CompletionReaderTest {
 
     private static final long T0 = 1_790_000_000L;
 
-    private final MutableClock clock = new MutableClock(T0);
+    private final MovableClock clock = new MovableClock(Instant.ofEpochSecond(T0));
     private MoodleEmulator moodle;
     private MoodleClient client;
     private CompletionReader reader;
@@ -52,12 +54,12 @@ class CompletionReaderTest {
         long finished = learner("ana");
         long started = learner("bruno");
         long notStarted = learner("carla");
-        clock.set(T0 + 100);
+        clock.set(Instant.ofEpochSecond(T0 + 100));
         moodle.completeActivity(finished, page);
         moodle.completeActivity(started, page);
-        clock.set(T0 + 500);
+        clock.set(Instant.ofEpochSecond(T0 + 500));
         moodle.completeActivity(finished, assignment);
-        clock.set(T0 + 900);
+        clock.set(Instant.ofEpochSecond(T0 + 900));
 
         List<CompletionReport> reports = reader.read(List.of(new EnrolledLearner(finished, course),
                 new EnrolledLearner(started, course), new EnrolledLearner(notStarted, course)));
