@@ -8,7 +8,7 @@ import * as api from '../api.js';
 import {ApiError} from '../api.js';
 import * as session from '../session.js';
 import {field, formMessage, onSubmit, notice, table, badge, describe, Message, checkFields, fullName} from '../forms.js';
-import {navigate, refresh} from '../main.js';
+import {navigate, refresh} from '../router.js';
 
 const LEADER = 'COURSE_LEADER';
 

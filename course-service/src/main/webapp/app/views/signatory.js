@@ -11,7 +11,7 @@ import * as api from '../api.js';
 import {ApiError} from '../api.js';
 import * as session from '../session.js';
 import {field, formMessage, onSubmit, notice, table, describe, clearErrors, Message} from '../forms.js';
-import {navigate} from '../main.js';
+import {navigate} from '../router.js';
 
 const SIGNERS = ['COURSE_LEADER', 'STATE_SIGNATORY', 'ADMIN'];
 
