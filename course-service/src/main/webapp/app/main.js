@@ -1,6 +1,6 @@
 // The pages' frame: the header (who is signed in, their roles and state, language, sign out), sign-in and the
-// home page; router.js shows the page the address names. Each area's pages live in views/ and list their own
-// routes.
+// home page; router.js shows the page the address names. Each role's pages live in views/<role>/, one module a
+// page, and its index.js lists their routes and home cards.
 
 import {h, replace} from './dom.js';
 import {t, language, chooseLanguage, LANGUAGES} from './i18n.js';
@@ -8,9 +8,9 @@ import * as api from './api.js';
 import * as session from './session.js';
 import {field, formMessage, onSubmit, Message} from './forms.js';
 import {start, navigate, refresh} from './router.js';
-import * as leader from './views/leader.js';
-import * as coordinator from './views/coordinator.js';
-import * as signatory from './views/signatory.js';
+import * as leader from './views/leader/index.js';
+import * as coordinator from './views/coordinator/index.js';
+import * as signatory from './views/signatory/index.js';
 
 const top = document.getElementById('top');
 
