@@ -1,97 +1,23 @@
-// The pages' frame: the header (who is signed in, their roles and state, language, sign out), sign-in, the
-// home page, and the router. Each area's pages live in views/ and list their own routes.
+// The pages' frame: the header (who is signed in, their roles and state, language, sign out), sign-in and the
+// home page; router.js shows the page the address names. Each role's pages live in views/<role>/, one module a
+// page, and its index.js lists their routes and home cards.
 
 import {h, replace} from './dom.js';
 import {t, language, chooseLanguage, LANGUAGES} from './i18n.js';
 import * as api from './api.js';
 import * as session from './session.js';
-import {field, formMessage, onSubmit, describe, Message} from './forms.js';
-import * as leader from './views/leader.js';
-import * as coordinator from './views/coordinator.js';
-import * as signatory from './views/signatory.js';
+import {field, formMessage, onSubmit, Message} from './forms.js';
+import {start, navigate, refresh} from './router.js';
+import * as leader from './views/leader/index.js';
+import * as coordinator from './views/coordinator/index.js';
+import * as signatory from './views/signatory/index.js';
 
-const view = document.getElementById('view');
 const top = document.getElementById('top');
-
-/** Every route: a path pattern (":name" is a parameter), the roles that may open it, and how to draw it. */
-const routes = [
-    {path: 'login', render: loginPage, public: true},
-    {path: '', render: homePage},
-    ...leader.routes,
-    ...coordinator.routes,
-    ...signatory.routes,
-];
-
-/** Goes to a page: navigate('editions/2027-1'). */
-export function navigate(path) {
-    if (location.hash === '#/' + path) {
-        show();
-    } else {
-        location.hash = '#/' + path;
-    }
-}
-
-/** Draws the current page again (after a change of language, or data). */
-export function refresh() {
-    show();
-}
-
-/** Counts navigations: a page that finishes loading after the user has moved on must not overwrite the newer one. */
-let shown = 0;
-
-async function show() {
-    const mine = ++shown;
-    document.documentElement.lang = language();
-    const [path, query] = location.hash.replace(/^#\/?/, '').split('?');
-    const match = find(path);
-    drawHeader();
-    if (!match) {
-        replace(view, h('h1', {}, t('common.notFound')));
-        return;
-    }
-    if (!match.route.public && !session.current()) {
-        navigate('login');
-        return;
-    }
-    if (match.route.roles && !session.hasRole(...match.route.roles)) {
-        replace(view, h('h1', {}, t('common.forbidden')));
-        return;
-    }
-    replace(view, h('p', {class: 'loading'}, t('common.loading')));
-    // Each page draws into its own container (which it keeps, to redraw itself after a change), put in place only
-    // if no newer navigation happened meanwhile.
-    const page = h('div', {class: 'page'});
-    try {
-        await match.route.render(page, match.params, new URLSearchParams(query || ''));
-    } catch (error) {
-        replace(page, h('p', {class: 'notice error', role: 'alert'}, describe(error)));
-    }
-    if (mine !== shown) {
-        return;
-    }
-    replace(view, page);
-    document.title = (view.querySelector('h1')?.textContent || '') + ' · CSEC';
-}
-
-function find(path) {
-    const parts = path.split('/').filter(Boolean);
-    for (const route of routes) {
-        const pattern = route.path.split('/').filter(Boolean);
-        if (pattern.length !== parts.length) {
-            continue;
-        }
-        const params = {};
-        if (pattern.every((p, i) => p.startsWith(':') ? (params[p.substring(1)] = decodeURIComponent(parts[i]), true) : p === parts[i])) {
-            return {route, params};
-        }
-    }
-    return null;
-}
 
 function drawHeader() {
     const account = session.account();
     const languageChoice = h('select', {id: 'language', 'aria-label': t('session.language'),
-            onchange: e => { chooseLanguage(e.target.value); show(); }},
+            onchange: e => { chooseLanguage(e.target.value); refresh(); }},
         Object.entries(LANGUAGES).map(([code, name]) => h('option', {value: code, selected: code === language(), lang: code}, name)));
     const links = [h('a', {href: '#/'}, t('nav.home'))];
     if (account && session.hasRole('COURSE_LEADER', 'STATE_COORDINATOR')) {
@@ -176,5 +102,14 @@ async function homePage(main) {
 }
 
 api.whenSessionEnds(() => navigate('login?ended=1'));
-window.addEventListener('hashchange', show);
-show();
+start({
+    routes: [
+        {path: 'login', render: loginPage, public: true},
+        {path: '', render: homePage},
+        ...leader.routes,
+        ...coordinator.routes,
+        ...signatory.routes,
+    ],
+    frame: drawHeader,
+    into: document.getElementById('view'),
+});
