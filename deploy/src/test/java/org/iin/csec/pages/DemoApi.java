@@ -36,15 +36,7 @@ public final class DemoApi {
         }
         request.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
-        try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return send(request.build());
     }
 
     public static Answer get(String user, String path) {
@@ -70,8 +62,11 @@ public final class DemoApi {
         if (!(moodleUser instanceof Number number)) {
             throw new IllegalStateException("Participant " + participant + " is not in Moodle yet: " + read.body());
         }
-        HttpRequest request = HttpRequest.newBuilder(URI.create(RunningProduct.baseUrl() + "/moodle-demo/users/"
-                + number.longValue() + "/complete-course")).POST(HttpRequest.BodyPublishers.noBody()).build();
+        return send(HttpRequest.newBuilder(URI.create(RunningProduct.baseUrl() + "/moodle-demo/users/"
+                + number.longValue() + "/complete-course")).POST(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    private static Answer send(HttpRequest request) {
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.body());
