@@ -116,7 +116,8 @@ public class JpaCertificateRepository implements CertificateRepository {
 
     @Override
     public List<Long> awaitingSignature(SignerRole party, String stateCode, String editionCode) {
-        String signedAt = party == SignerRole.IIN ? "c.iinSignedAt" : "c.stateSignedAt";
+        // The party's signature (an embedded PartySignature) is absent while its columns are empty.
+        String signedAt = party == SignerRole.IIN ? "c.iinSignature.signedAt" : "c.stateSignature.signedAt";
         StringBuilder jpql = new StringBuilder("select c.id from Certificate c where c.status = :issued and ")
                 .append(signedAt).append(" is null");
         if (stateCode != null) {
