@@ -6,7 +6,6 @@ import jakarta.transaction.Transactional;
 import org.iin.csec.chassis.audit.AuditRecorder;
 import org.iin.csec.chassis.domain.NotFound;
 import org.iin.csec.chassis.domain.Role;
-import org.iin.csec.chassis.domain.RuleViolation;
 import org.iin.csec.chassis.domain.StateCode;
 import org.iin.csec.course.domain.account.Account;
 import org.iin.csec.course.domain.agreement.Agreement;
@@ -58,10 +57,7 @@ public class AgreementService {
         AgreementTerms terms = input.get();
         String stateCode = StateCode.of(state);
         Edition edition = editionService.find(editionCode);
-        if (!edition.acceptsAgreementChanges()) {
-            throw new RuleViolation("agreements-closed",
-                    "Agreements of " + editionCode + " can no longer change: the edition is " + edition.status() + ".");
-        }
+        edition.requireAgreementChangesOpen();
         Agreement agreement = agreements.findForSeatChange(edition, stateCode).orElse(null);
         Snapshots.AgreementSnapshot before = null;
         StateSeats seats;

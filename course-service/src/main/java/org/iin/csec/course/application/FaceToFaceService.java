@@ -21,6 +21,7 @@ import org.iin.csec.course.domain.outbox.WorkKind;
 import org.iin.csec.course.domain.participant.FaceToFaceResult;
 import org.iin.csec.course.domain.participant.Participant;
 import org.iin.csec.course.domain.participant.ParticipantRepository;
+import org.iin.csec.course.domain.participant.StateSeats;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -84,7 +85,7 @@ public class FaceToFaceService {
                 .orElseThrow(() -> new NotFound("There is no participant " + participantId + " in " + editionCode + "."));
         Agreement agreement = agreements.findForSeatChange(edition, participant.stateCode()).orElseThrow();
         requireMayRecord(actor, agreement, entry.reason());
-        requireResultsOpen(edition);
+        edition.requireResultsOpen();
         apply(actor, edition, participant, entry);
         return participant;
     }
@@ -98,7 +99,7 @@ public class FaceToFaceService {
         Agreement agreement = agreements.findForSeatChange(edition, stateCode).orElseThrow(() ->
                 new NotFound("The edition " + editionCode + " has no agreement with " + stateCode + "."));
         requireMayRecord(actor, agreement, null);
-        requireResultsOpen(edition);
+        edition.requireResultsOpen();
         Map<String, Participant> byEmail = new HashMap<>();
         Map<Long, Participant> byId = new HashMap<>();
         for (Participant p : participants.findAll(agreement)) {
@@ -148,16 +149,11 @@ public class FaceToFaceService {
     public Agreement close(Account actor, String editionCode, String state) {
         String stateCode = StateCode.of(state);
         Access.requireActingFor(actor, Role.STATE_COORDINATOR, stateCode);
-        Edition edition = requireResultsOpen(editions.find(editionCode));
+        Edition edition = editions.find(editionCode);
+        edition.requireResultsOpen();
         Agreement agreement = agreements.findForSeatChange(edition, stateCode).orElseThrow(() ->
                 new NotFound("The edition " + editionCode + " has no agreement with " + stateCode + "."));
-        long pending = participants.findAll(agreement).stream()
-                .filter(p -> p.belongsInMoodle() && p.faceToFaceResult() == FaceToFaceResult.PENDING).count();
-        if (pending > 0) {
-            throw new RuleViolation("results-missing", pending + " participants of " + stateCode
-                    + " have no face-to-face result yet; record them before closing the stage.");
-        }
-        agreement.closeFaceToFace(clock.instant());
+        new StateSeats(agreement, participants.findAll(agreement)).closeFaceToFace(clock.instant());
         notifications.faceToFaceClosed(editionCode, stateCode, actor.displayName());
         audit.record(actor.username(), "face-to-face.closed", "Agreement", editionCode + "/" + stateCode, editionCode,
                 stateCode, null, Map.of("closedAt", agreement.faceToFaceClosedAt().toString()));
@@ -175,10 +171,7 @@ public class FaceToFaceService {
         Edition edition = editions.find(editionCode);
         Agreement agreement = agreements.findForSeatChange(edition, stateCode).orElseThrow(() ->
                 new NotFound("The edition " + editionCode + " has no agreement with " + stateCode + "."));
-        if (edition.isClosed() || !agreement.acceptsPlanChanges(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC))) {
-            throw new RuleViolation("plan-frozen", "The face-to-face plan of " + stateCode
-                    + " can no longer change: the stage has started or is closed.");
-        }
+        agreement.requirePlanOpen(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
         var before = Snapshots.of(agreement);
         agreement.plan(plan, agreement.localCoordinator(), agreement.signatory());
         audit.record(actor.username(), "face-to-face.planned", "Agreement", editionCode + "/" + stateCode, editionCode,
@@ -217,14 +210,6 @@ public class FaceToFaceService {
         } else if (!actor.hasRole(Role.COURSE_LEADER)) {
             Access.requireActingFor(actor, Role.STATE_COORDINATOR, agreement.stateCode());
         }
-    }
-
-    private static Edition requireResultsOpen(Edition edition) {
-        if (!edition.acceptsResults()) {
-            throw new RuleViolation("results-closed", "Face-to-face results of " + edition.code()
-                    + " are recorded during the online and face-to-face stages; the edition is " + edition.status() + ".");
-        }
-        return edition;
     }
 
     private static FaceToFaceResult result(String value) {

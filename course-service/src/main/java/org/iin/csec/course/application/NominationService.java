@@ -139,10 +139,7 @@ public class NominationService {
     private Edition openForNominations(Account actor, String editionCode, String stateCode) {
         Access.requireActingFor(actor, Role.STATE_COORDINATOR, stateCode);
         Edition edition = editionService.find(editionCode);
-        if (!edition.acceptsNominations()) {
-            throw new RuleViolation("nominations-closed",
-                    "Nominations for " + editionCode + " are not open: the edition is " + edition.status() + ".");
-        }
+        edition.requireNominationsOpen();
         return edition;
     }
 

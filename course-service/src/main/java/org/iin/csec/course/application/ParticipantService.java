@@ -6,7 +6,6 @@ import jakarta.transaction.Transactional;
 import org.iin.csec.chassis.audit.AuditRecorder;
 import org.iin.csec.chassis.domain.NotFound;
 import org.iin.csec.chassis.domain.Role;
-import org.iin.csec.chassis.domain.RuleViolation;
 import org.iin.csec.chassis.domain.StateCode;
 import org.iin.csec.course.domain.account.Account;
 import org.iin.csec.course.domain.agreement.Agreement;
@@ -70,7 +69,7 @@ public class ParticipantService {
     @Transactional
     public Participant accept(Account actor, String editionCode, long id) {
         Access.requireAnyRole(actor, Role.COURSE_LEADER);
-        Edition edition = requireSelectionOpen(editionCode);
+        Edition edition = openForSelection(editionCode);
         StateSeats seats = lockSeatsOf(edition, findVisible(actor, edition, id));
         Participant participant = own(seats, id);
         var before = Snapshots.of(participant);
@@ -85,7 +84,7 @@ public class ParticipantService {
     @Transactional
     public Participant reject(Account actor, String editionCode, long id, String reason) {
         Access.requireAnyRole(actor, Role.COURSE_LEADER);
-        Edition edition = requireSelectionOpen(editionCode);
+        Edition edition = openForSelection(editionCode);
         StateSeats seats = lockSeatsOf(edition, findVisible(actor, edition, id));
         Participant participant = own(seats, id);
         var before = Snapshots.of(participant);
@@ -105,9 +104,7 @@ public class ParticipantService {
         if (!actor.hasRole(Role.COURSE_LEADER)) {
             Access.requireActingFor(actor, Role.STATE_COORDINATOR, found.stateCode());
         }
-        if (edition.isClosed()) {
-            throw new RuleViolation("edition-closed", "The edition " + editionCode + " is closed.");
-        }
+        edition.requireWithdrawalsOpen();
         StateSeats seats = lockSeatsOf(edition, found);
         Participant participant = own(seats, id);
         var before = Snapshots.of(participant);
@@ -158,12 +155,10 @@ public class ParticipantService {
         }
     }
 
-    private Edition requireSelectionOpen(String editionCode) {
+    /** The edition, once it takes the course leader's decisions on nominations. */
+    private Edition openForSelection(String editionCode) {
         Edition edition = editionService.find(editionCode);
-        if (!edition.acceptsSelection()) {
-            throw new RuleViolation("selection-closed", "Nominations of " + editionCode
-                    + " can no longer be accepted or rejected: the edition is " + edition.status() + ".");
-        }
+        edition.requireSelectionOpen();
         return edition;
     }
 

@@ -7,8 +7,13 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class EditionTest {
@@ -56,6 +61,61 @@ class EditionTest {
                 .extracting("field").isEqualTo("title");
         assertThatThrownBy(() -> new Edition("2027-1", "T", "es", LocalDate.of(2027, 3, 1), LocalDate.of(2027, 4, 1), 0, now))
                 .extracting("field").isEqualTo("courseHours");
+    }
+
+    @Test
+    void nominationsAreProposedOnlyWhileOpen() {
+        assertGate(Edition::requireNominationsOpen, EnumSet.of(EditionStatus.NOMINATIONS_OPEN), "nominations-closed",
+                phase -> "Nominations for 2027-1 are not open: the edition is " + phase + ".");
+    }
+
+    @Test
+    void nominationsAreAcceptedOrRejectedUntilTheFaceToFaceStage() {
+        assertGate(Edition::requireSelectionOpen, EnumSet.of(EditionStatus.NOMINATIONS_OPEN, EditionStatus.ONLINE_STAGE),
+                "selection-closed",
+                phase -> "Nominations of 2027-1 can no longer be accepted or rejected: the edition is " + phase + ".");
+    }
+
+    @Test
+    void agreementsChangeOnlyBeforeTheOnlineStage() {
+        assertGate(Edition::requireAgreementChangesOpen, EnumSet.of(EditionStatus.DRAFT, EditionStatus.NOMINATIONS_OPEN),
+                "agreements-closed", phase -> "Agreements of 2027-1 can no longer change: the edition is " + phase + ".");
+    }
+
+    @Test
+    void faceToFaceResultsAreRecordedDuringTheOnlineAndFaceToFaceStages() {
+        assertGate(Edition::requireResultsOpen, EnumSet.of(EditionStatus.ONLINE_STAGE, EditionStatus.FACE_TO_FACE_STAGE),
+                "results-closed", phase -> "Face-to-face results of 2027-1 are recorded during the online and face-to-face"
+                        + " stages; the edition is " + phase + ".");
+    }
+
+    @Test
+    void participantsAreWithdrawnUntilTheEditionCloses() {
+        assertGate(Edition::requireWithdrawalsOpen, EnumSet.complementOf(EnumSet.of(EditionStatus.CLOSED)),
+                "edition-closed", phase -> "The edition 2027-1 is closed.");
+    }
+
+    /**
+     * Walks a new edition through every phase: the gate lets the request through in {@code open} and refuses it in
+     * every other phase with {@code code}, no field, and exactly the message the pages and clients have always had.
+     */
+    private void assertGate(Consumer<Edition> gate, Set<EditionStatus> open, String code,
+                            Function<EditionStatus, String> message) {
+        Edition edition = edition();
+        edition.linkMoodleCourse(2L);
+        for (EditionStatus phase : EditionStatus.values()) {
+            edition.moveTo(phase);
+            if (open.contains(phase)) {
+                assertThatCode(() -> gate.accept(edition)).as("in %s", phase).doesNotThrowAnyException();
+            } else {
+                assertThatThrownBy(() -> gate.accept(edition)).as("in %s", phase)
+                        .isInstanceOfSatisfying(RuleViolation.class, violation -> {
+                            assertThat(violation.code()).isEqualTo(code);
+                            assertThat(violation.field()).isNull();
+                            assertThat(violation.getMessage()).isEqualTo(message.apply(phase));
+                        });
+            }
+        }
     }
 
     private Edition edition() {

@@ -102,8 +102,15 @@ public class Agreement {
         this.signatory = signatory;
     }
 
-    /** The coordinator closes the state's face-to-face stage once every result is in. */
-    public void closeFaceToFace(Instant now) {
+    /**
+     * The coordinator closes the state's face-to-face stage once every result is in: {@code resultsMissing} counts
+     * the participants still without one (see {@link org.iin.csec.course.domain.participant.StateSeats#closeFaceToFace}).
+     */
+    public void closeFaceToFace(long resultsMissing, Instant now) {
+        if (resultsMissing > 0) {
+            throw new RuleViolation("results-missing", resultsMissing + " participants of " + stateCode
+                    + " have no face-to-face result yet; record them before closing the stage.");
+        }
         if (faceToFaceClosedAt != null) {
             throw new RuleViolation("stage-already-closed", "The face-to-face stage of " + stateCode + " is already closed.");
         }
@@ -118,6 +125,14 @@ public class Agreement {
     public boolean acceptsPlanChanges(LocalDate today) {
         return faceToFaceClosedAt == null
                 && (faceToFacePlan == null || faceToFacePlan.startDate() == null || today.isBefore(faceToFacePlan.startDate()));
+    }
+
+    /** Refuses a change of plan once the stage started, the state closed it, or the edition closed. */
+    public void requirePlanOpen(LocalDate today) {
+        if (edition.isClosed() || !acceptsPlanChanges(today)) {
+            throw new RuleViolation("plan-frozen", "The face-to-face plan of " + stateCode
+                    + " can no longer change: the stage has started or is closed.");
+        }
     }
 
     private static void requireValidQuota(int quota) {

@@ -169,6 +169,51 @@ public class Edition {
         return status == EditionStatus.CLOSED;
     }
 
+    /*
+     * The phase gates: each refuses, with the code clients and pages read, what the edition's phase does not allow.
+     * The use cases call them rather than test the status themselves, so each rule and its message live once.
+     */
+
+    /** State coordinators propose and rank candidates only while nominations are open. */
+    public void requireNominationsOpen() {
+        if (!acceptsNominations()) {
+            throw new RuleViolation("nominations-closed",
+                    "Nominations for " + code + " are not open: the edition is " + status + ".");
+        }
+    }
+
+    /** The course leader accepts or rejects nominations while nominations are open and during the online stage. */
+    public void requireSelectionOpen() {
+        if (!acceptsSelection()) {
+            throw new RuleViolation("selection-closed", "Nominations of " + code
+                    + " can no longer be accepted or rejected: the edition is " + status + ".");
+        }
+    }
+
+    /** Agreements and quotas are set before the online stage begins. */
+    public void requireAgreementChangesOpen() {
+        if (!acceptsAgreementChanges()) {
+            throw new RuleViolation("agreements-closed",
+                    "Agreements of " + code + " can no longer change: the edition is " + status + ".");
+        }
+    }
+
+    /** Face-to-face results are recorded, and a state's stage closed, during the online and face-to-face stages. */
+    public void requireResultsOpen() {
+        if (!acceptsResults()) {
+            throw new RuleViolation("results-closed", "Face-to-face results of " + code
+                    + " are recorded during the online and face-to-face stages; the edition is " + status + ".");
+        }
+    }
+
+    /** A participant may be withdrawn in any phase until the edition closes. */
+    public void requireWithdrawalsOpen() {
+        if (isClosed()) {
+            throw new RuleViolation("edition-closed", "The edition " + code + " is closed.");
+        }
+    }
+
+    /** The edition itself (its description, Moodle links, template) changes until it closes. */
     private void requireNotClosed() {
         if (status == EditionStatus.CLOSED) {
             throw new RuleViolation("edition-closed", "The edition " + code + " is closed and cannot change.");

@@ -243,6 +243,11 @@ public class Participant {
         changeStatus(ParticipantStatus.CERTIFIED, now);
     }
 
+    /** In the course (accepted, enrolled or certified) and still without a face-to-face result. */
+    public boolean awaitsFaceToFaceResult() {
+        return belongsInMoodle() && faceToFaceResult == FaceToFaceResult.PENDING;
+    }
+
     /** True while Moodle should have the participant enrolled. */
     public boolean belongsInMoodle() {
         return status == ParticipantStatus.ACCEPTED || status == ParticipantStatus.ENROLLED

@@ -32,6 +32,12 @@ public interface ParticipantRepository {
     /** The state-independent part of "never twice in an edition": the same e-mail in any state. */
     Optional<Participant> findByEmail(Edition edition, String normalisedEmail);
 
+    /**
+     * Enrolled participants whose online stage Moodle has not reported completed yet, in editions linked to their
+     * Moodle course and in their online or face-to-face stage: one edition's ({@code editionCode}), or all (null).
+     */
+    List<Participant> findOnlineStageToRead(String editionCode);
+
     void add(Participant participant);
 
     List<Long> someMoodleUserIds(int count);

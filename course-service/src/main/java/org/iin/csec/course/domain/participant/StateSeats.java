@@ -12,6 +12,7 @@ import java.util.Objects;
  * A state's seats in one edition: its agreement and every participant it proposed. All the seat rules
  * live here: a newcomer takes a free seat or joins the waitlist; a freed seat or a raised quota promotes
  * the first waitlisted at once; seats held never exceed the quota; no person is proposed twice.
+ * Closing the state's face-to-face stage, which needs every result of the state's participants, is here too.
  * <p>
  * The caller must hold the agreement's seat lock (see
  * {@link org.iin.csec.course.domain.agreement.AgreementRepository#findForSeatChange}) while using it.
@@ -80,6 +81,11 @@ public final class StateSeats {
             throw new RuleViolation("invalid-rank", "rank", Participant.RANK_RANGE);
         }
         own(participant).rankAs(rank);
+    }
+
+    /** The coordinator closes the state's face-to-face stage; every participant in the course needs a result first. */
+    public void closeFaceToFace(Instant now) {
+        agreement.closeFaceToFace(participants.stream().filter(Participant::awaitsFaceToFaceResult).count(), now);
     }
 
     /** Fills every free seat from the head of the waitlist. Returns who was promoted, in order. */

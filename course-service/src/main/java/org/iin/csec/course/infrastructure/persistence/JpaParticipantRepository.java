@@ -8,6 +8,8 @@ import jakarta.persistence.TypedQuery;
 import org.iin.csec.chassis.domain.RuleViolation;
 import org.iin.csec.course.domain.agreement.Agreement;
 import org.iin.csec.course.domain.edition.Edition;
+import org.iin.csec.course.domain.edition.EditionStatus;
+import org.iin.csec.course.domain.participant.OnlineStageResult;
 import org.iin.csec.course.domain.participant.Participant;
 import org.iin.csec.course.domain.participant.ParticipantRepository;
 import org.iin.csec.course.domain.participant.ParticipantStatus;
@@ -101,6 +103,21 @@ public class JpaParticipantRepository implements ParticipantRepository {
                         Participant.class)
                 .setParameter("edition", edition).setParameter("email", normalisedEmail)
                 .getResultStream().findFirst();
+    }
+
+    @Override
+    public List<Participant> findOnlineStageToRead(String editionCode) {
+        TypedQuery<Participant> query = em.createQuery("select p from Participant p join p.edition e"
+                        + " where p.status = :enrolled and p.onlineStageResult <> :completed and p.moodleUserId is not null"
+                        + " and e.moodleCourseId is not null and e.status in :stages"
+                        + (editionCode == null ? "" : " and e.code = :code"), Participant.class)
+                .setParameter("enrolled", ParticipantStatus.ENROLLED)
+                .setParameter("completed", OnlineStageResult.COMPLETED)
+                .setParameter("stages", List.of(EditionStatus.ONLINE_STAGE, EditionStatus.FACE_TO_FACE_STAGE));
+        if (editionCode != null) {
+            query.setParameter("code", editionCode);
+        }
+        return query.getResultList();
     }
 
     @Override
