@@ -19,9 +19,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.iin.csec.chassis.testing.Awaiting.await;
 
 /**
  * The signatories' page and the public verification page, on an edition of this class's own (two Argentinian
@@ -325,17 +325,7 @@ class SigningPagesIT {
 
     /** Waits (up to 30 s) until the condition holds: the background steps take a few seconds. */
     private static void poll(java.util.function.BooleanSupplier condition) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Not done within 30 s");
-            }
-            try {
-                Thread.sleep(300);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        await("the background steps to be done", Duration.ofSeconds(30), Duration.ofMillis(300))
+                .until(condition::getAsBoolean);
     }
 }

@@ -26,6 +26,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.iin.csec.chassis.testing.Awaiting.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
@@ -425,18 +426,7 @@ class WalkThroughIT {
 
     /** Waits until the condition holds, for background work seen only through the API. */
     private static void poll(Supplier<Boolean> condition) {
-        long deadline = System.nanoTime() + BACKGROUND.toNanos();
-        while (!condition.get()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Not done within " + BACKGROUND.toSeconds() + " s");
-            }
-            try {
-                Thread.sleep(300);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        await("the background work to be done", BACKGROUND, Duration.ofMillis(300)).until(condition::get);
     }
 
     private static By row(Map<String, Object> certificate) {

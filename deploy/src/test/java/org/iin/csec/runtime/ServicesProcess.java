@@ -1,5 +1,7 @@
 package org.iin.csec.runtime;
 
+import org.iin.csec.chassis.testing.Awaiting;
+
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -61,29 +63,32 @@ public final class ServicesProcess implements AutoCloseable {
     /** Waits until both services answer ready. */
     public void awaitReady(Duration within) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + within.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("The services stopped while starting; see " + log);
+        HttpRequest readiness = HttpRequest.newBuilder(URI.create(baseUrl() + "/health/ready")).build();
+        boolean ready = false;
+        try {
+            Awaiting.await("both services to answer ready; see " + log, within, Duration.ofMillis(500))
+                    .ignoreExceptionsInstanceOf(IOException.class) // still starting
+                    .until(() -> {
+                        if (!process.isAlive()) {
+                            throw new IllegalStateException("The services stopped while starting; see " + log);
+                        }
+                        try {
+                            HttpResponse<String> answer = http.send(readiness, HttpResponse.BodyHandlers.ofString());
+                            // Both services deployed: readiness lists only the checks of the applications deployed
+                            // so far.
+                            return answer.statusCode() == 200 && answer.body().contains("course-database")
+                                    && answer.body().contains("certificate-database");
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            throw new IllegalStateException("Interrupted waiting for the services; see " + log, e);
+                        }
+                    });
+            ready = true;
+        } finally {
+            if (!ready) {
+                close(); // whatever stopped the wait, nothing is left running
             }
-            try {
-                HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/health/ready"))
-                        .build(), HttpResponse.BodyHandlers.ofString());
-                // Both services deployed: readiness lists only the checks of the applications deployed so far.
-                if (ready.statusCode() == 200 && ready.body().contains("course-database")
-                        && ready.body().contains("certificate-database")) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // Still starting.
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            sleep(500);
         }
-        close();
-        throw new IllegalStateException("The services were not ready within " + within.toSeconds() + " s; see " + log);
     }
 
     /** Stops Payara Micro (the script's child, if the script is still there) first, then the script. */
@@ -117,14 +122,6 @@ public final class ServicesProcess implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.iin.csec.runtime;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -21,6 +22,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.iin.csec.chassis.testing.Awaiting.await;
 
 /**
  * deploy/start.sh, the command systemd runs in production (deploy/systemd/csec.service), on the runtime folder the
@@ -90,9 +92,11 @@ class StartScriptIT {
         ServicesProcess services = ServicesProcess.start(command, port, log, readyWithin);
         // The first start's warm-up answers on the port too, for a while: ready counts once start.sh is the
         // services' Java (exec).
-        long deadline = System.nanoTime() + readyWithin.toNanos();
-        while (!"java".equals(command(services)) && System.nanoTime() < deadline) {
-            Thread.sleep(200);
+        try {
+            await("start.sh to become the services' Java", readyWithin, Duration.ofMillis(200))
+                    .until(() -> "java".equals(command(services)));
+        } catch (ConditionTimeoutException stillTheScript) {
+            // Not a failure by itself, as before: awaitReady and the test's assertions say what is wrong.
         }
         services.awaitReady(readyWithin);
         return services;

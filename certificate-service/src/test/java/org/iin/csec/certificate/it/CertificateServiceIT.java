@@ -34,16 +34,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-import java.util.function.BooleanSupplier;
+import java.util.Objects;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.iin.csec.chassis.testing.Awaiting.await;
 import static org.iin.csec.certificate.it.Api.expect;
 import static org.iin.csec.certificate.it.Api.handOff;
 import static org.iin.csec.certificate.it.Api.signing;
@@ -127,12 +127,13 @@ class CertificateServiceIT {
         assertThat(mail.getSubject()).contains("IT-1");
         byte[] attached = pdfAttachment(mail);
         assertThat(VERIFIER.verify(attached).isFullySigned()).isTrue();
-        await(() -> status(id).equals("DELIVERED"), "certificate delivered");
+        await("certificate delivered", Duration.ofSeconds(60), Duration.ofMillis(200))
+                .until(() -> status(id).equals("DELIVERED"));
 
         // course-service is told, through the outbox: its first answer was a 500, and the notice was sent again.
-        await(() -> TestEnvironment.courseService().notices().stream()
-                .anyMatch(n -> n.answeredWith() == 200 && n.path().endsWith("/participants/101/certified")),
-                "course-service notified");
+        await("course-service notified", Duration.ofSeconds(60), Duration.ofMillis(200))
+                .until(() -> TestEnvironment.courseService().notices().stream()
+                        .anyMatch(n -> n.answeredWith() == 200 && n.path().endsWith("/participants/101/certified")));
         List<FakeCourseService.Notice> notices = TestEnvironment.courseService().notices().stream()
                 .filter(n -> n.path().endsWith("/participants/101/certified")).toList();
         assertThat(notices).extracting(FakeCourseService.Notice::answeredWith).containsExactly(500, 200);
@@ -301,7 +302,8 @@ class CertificateServiceIT {
         for (long id : ids) {
             assertThat(status(id)).isIn("SIGNED", "DELIVERED");
         }
-        await(() -> ids.stream().allMatch(id -> status(id).equals("DELIVERED")), "all 20 delivered");
+        await("all 20 delivered", Duration.ofSeconds(60), Duration.ofMillis(200))
+                .until(() -> ids.stream().allMatch(id -> status(id).equals("DELIVERED")));
         assertThat(Arrays.stream(TestEnvironment.mail().getReceivedMessages())
                 .filter(m -> recipient(m).startsWith("lote"))).hasSize(20);
 
@@ -627,14 +629,12 @@ class CertificateServiceIT {
         Api.Reply started = expect(202, api.post(user, "/certificates/signatures", body));
         assertThat(started.header("Location")).contains("/api/v1/signing-batches/");
         int id = started.json().getInt("id");
-        JsonObject[] progress = new JsonObject[1];
-        await(() -> {
-            progress[0] = expect(200, api.get(user, "/signing-batches/" + id)).json();
-            assertThat(progress[0].getInt("done") + progress[0].getInt("failed"))
-                    .isLessThanOrEqualTo(progress[0].getInt("total"));
-            return progress[0].getString("status").equals("COMPLETED");
-        }, "batch " + id + " completed");
-        return progress[0];
+        return await("batch " + id + " completed", Duration.ofSeconds(60), Duration.ofMillis(200)).until(() -> {
+            JsonObject progress = expect(200, api.get(user, "/signing-batches/" + id)).json();
+            assertThat(progress.getInt("done") + progress.getInt("failed"))
+                    .isLessThanOrEqualTo(progress.getInt("total"));
+            return progress;
+        }, progress -> progress.getString("status").equals("COMPLETED"));
     }
 
     private void assertRefused(String path, byte[] upload, String outcome) {
@@ -676,13 +676,9 @@ class CertificateServiceIT {
     }
 
     private static MimeMessage awaitMailTo(String address) {
-        MimeMessage[] found = new MimeMessage[1];
-        await(() -> {
-            found[0] = Arrays.stream(TestEnvironment.mail().getReceivedMessages())
-                    .filter(m -> recipient(m).equals(address)).findFirst().orElse(null);
-            return found[0] != null;
-        }, "e-mail to " + address);
-        return found[0];
+        return await("e-mail to " + address, Duration.ofSeconds(60), Duration.ofMillis(200))
+                .until(() -> Arrays.stream(TestEnvironment.mail().getReceivedMessages())
+                        .filter(m -> recipient(m).equals(address)).findFirst().orElse(null), Objects::nonNull);
     }
 
     private static String recipient(MimeMessage message) {
@@ -704,21 +700,6 @@ class CertificateServiceIT {
             }
         }
         throw new AssertionError("The e-mail has no PDF attached");
-    }
-
-    private static void await(BooleanSupplier condition, String what) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("Timed out waiting for: " + what);
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 
     private static String pem(TestCredentials who) {

@@ -18,7 +18,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -27,11 +26,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.BooleanSupplier;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.iin.csec.chassis.testing.Awaiting.await;
 import static org.iin.csec.certificate.it.Api.expect;
 import static org.iin.csec.certificate.it.Api.handOff;
 import static org.iin.csec.certificate.it.Api.signing;
@@ -113,10 +112,11 @@ class CertificateServiceOnMariaDbIT {
         awaitBatch(LEADER, IIN_KEY);
         awaitBatch(SIGN_PE, PE_KEY);
 
-        await(() -> ids.stream().allMatch(id -> expect(200, api.get(LEADER, "/certificates/" + id)).json()
-                .getString("status").equals("DELIVERED")), "all delivered");
-        await(() -> TestEnvironment.courseService().notices().stream()
-                .filter(n -> n.answeredWith() == 200 && n.body().contains("DB-SIGN")).count() == 5, "5 notices");
+        await("all delivered", Duration.ofSeconds(60), Duration.ofMillis(200)).until(() -> ids.stream().allMatch(id ->
+                expect(200, api.get(LEADER, "/certificates/" + id)).json().getString("status").equals("DELIVERED")));
+        await("5 notices", Duration.ofSeconds(60), Duration.ofMillis(200))
+                .until(() -> TestEnvironment.courseService().notices().stream()
+                .filter(n -> n.answeredWith() == 200 && n.body().contains("DB-SIGN")).count() == 5);
 
         try (Connection db = MariaDbDatabase.connect();
              PreparedStatement sql = db.prepareStatement("SELECT c.status, c.live, c.iin_signed_by, c.state_signed_by,"
@@ -134,7 +134,7 @@ class CertificateServiceOnMariaDbIT {
             }
         }
         // Five e-mails and five notices; a notice is marked done just after course-service answered it.
-        await(() -> countDone() == 10, "10 outbox items done");
+        await("10 outbox items done", Duration.ofSeconds(60), Duration.ofMillis(200)).until(() -> countDone() == 10);
         assertThat(countDone()).isEqualTo(10);
         assertThat(countInDatabase("SELECT COUNT(*) FROM audit_entry WHERE edition_code = 'DB-SIGN'"
                 + " AND action = 'certificate.delivered'")).isEqualTo(5);
@@ -151,8 +151,9 @@ class CertificateServiceOnMariaDbIT {
         String body = "{\"pkcs12\":\"" + Base64.getEncoder().encodeToString(key.pkcs12()) + "\",\"passphrase\":\""
                 + PASSPHRASE + "\",\"edition\":\"DB-SIGN\"}";
         int id = expect(202, api.post(user, "/certificates/signatures", body)).json().getInt("id");
-        await(() -> expect(200, api.get(user, "/signing-batches/" + id)).json().getString("status")
-                .equals("COMPLETED"), "batch " + id);
+        await("batch " + id, Duration.ofSeconds(60), Duration.ofMillis(200))
+                .until(() -> expect(200, api.get(user, "/signing-batches/" + id)).json().getString("status")
+                        .equals("COMPLETED"));
         JsonObject batch = expect(200, api.get(user, "/signing-batches/" + id)).json();
         assertThat(batch.getInt("done")).isEqualTo(batch.getInt("total")).isEqualTo(4);
         assertThat(batch.getInt("failed")).isZero();
@@ -198,18 +199,4 @@ class CertificateServiceOnMariaDbIT {
         }
     }
 
-    private static void await(BooleanSupplier condition, String what) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("Timed out waiting for: " + what);
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-    }
 }

@@ -33,6 +33,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.iin.csec.chassis.testing.Awaiting.await;
 import static org.iin.csec.certificate.it.Api.expect;
 import static org.iin.csec.certificate.it.Api.handOff;
 import static org.iin.csec.certificate.it.Api.signing;
@@ -137,6 +138,7 @@ class DatabaseOutageOnMariaDbIT {
                 for (Map.Entry<String, Future<Timed>> request : sent.entrySet()) {
                     during.put(request.getKey(), request.getValue().get(90, TimeUnit.SECONDS));
                 }
+                // The outage lasts OUTAGE whatever the requests did: part of the scenario, not a wait for a condition.
                 Duration left = Duration.between(Instant.now(), outage.began.plus(OUTAGE));
                 ServiceProcesses.pause(Math.max(0, left.toMillis()));
                 // The last word before the database comes back: still "try again", still nothing changed.
@@ -151,11 +153,12 @@ class DatabaseOutageOnMariaDbIT {
         }
 
         // Back without a restart: the batch goes on by itself and completes.
-        Instant completed = await(Duration.ofSeconds(90), "batch " + batchId + " to complete after the outage",
-                () -> {
+        await("batch " + batchId + " to complete after the outage", Duration.ofSeconds(90), Duration.ofMillis(200))
+                .until(() -> {
                     Api.Reply progress = api.get(LEADER, "/signing-batches/" + batchId);
                     return progress.status() == 200 && progress.json().getString("status").equals("COMPLETED");
                 });
+        Instant completed = Instant.now();
         // course-service's outbox sends the refused hand-off again: now it is issued, with the next number.
         Api.Reply handedOff = api.service(SERVICE_TOKEN, "/issuance", lateHandOff());
 
@@ -340,17 +343,12 @@ class DatabaseOutageOnMariaDbIT {
 
     /** Polls the batch until it reported at least {@code signed}; fails if it finished first. */
     private static int awaitSigned(Api api, long batchId, int signed) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            JsonObject progress = expect(200, api.get(LEADER, "/signing-batches/" + batchId)).json();
-            int done = progress.getInt("done");
-            assertThat(done).as("the batch ended before the outage").isLessThan(CERTIFICATES);
-            if (done >= signed) {
-                return done;
-            }
-            ServiceProcesses.pause(20);
-        }
-        throw new AssertionError("Batch " + batchId + " made no progress within 60 s");
+        return await("batch " + batchId + " to make progress (" + signed + " signed)", Duration.ofSeconds(60),
+                Duration.ofMillis(20)).until(() -> {
+                    int done = expect(200, api.get(LEADER, "/signing-batches/" + batchId)).json().getInt("done");
+                    assertThat(done).as("the batch ended before the outage").isLessThan(CERTIFICATES);
+                    return done;
+                }, done -> done >= signed);
     }
 
     private static Map<Long, StoredCertificates.Row> rows() throws SQLException {
@@ -359,14 +357,4 @@ class DatabaseOutageOnMariaDbIT {
         }
     }
 
-    private static Instant await(Duration timeout, String what, Supplier<Boolean> condition) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (!condition.get()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("Timed out after " + timeout.toSeconds() + " s waiting for " + what);
-            }
-            ServiceProcesses.pause(200);
-        }
-        return Instant.now();
-    }
 }

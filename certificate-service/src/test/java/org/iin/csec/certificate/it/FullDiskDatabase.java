@@ -32,6 +32,8 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import static org.iin.csec.chassis.testing.Awaiting.await;
+
 /**
  * A database on a disk that can really be filled: a MariaDB server of the test's own (the machine's mariadbd, on a
  * free port, its system files under target/), whose certificate database lives on a small tmpfs, with the fake
@@ -248,23 +250,20 @@ final class FullDiskDatabase implements BeforeAllCallback, AfterAllCallback {
                 "root", "");
     }
 
-    private void awaitServer() throws IOException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        SQLException last = null;
-        while (System.nanoTime() < deadline) {
-            if (!server.isAlive()) {
-                Path log = Files.exists(errorLog()) ? errorLog() : home.resolve("server.out");
-                throw new AssertionError("The test's MariaDB server stopped at start-up: "
-                        + Files.readString(log, StandardCharsets.ISO_8859_1));
-            }
-            try (Connection ignored = asRoot("")) {
-                return;
-            } catch (SQLException notYet) {
-                last = notYet;
-            }
-            ServiceProcesses.pause(100);
-        }
-        throw new AssertionError("The test's MariaDB server did not answer within 60 s", last);
+    private void awaitServer() {
+        await("the test's MariaDB server to answer", Duration.ofSeconds(60), Duration.ofMillis(100))
+                // Not answering yet; the last refusal is the time-out's cause.
+                .ignoreExceptionsInstanceOf(SQLException.class)
+                .until(() -> {
+                    if (!server.isAlive()) {
+                        Path log = Files.exists(errorLog()) ? errorLog() : home.resolve("server.out");
+                        throw new AssertionError("The test's MariaDB server stopped at start-up: "
+                                + Files.readString(log, StandardCharsets.ISO_8859_1));
+                    }
+                    try (Connection ignored = asRoot("")) {
+                        return true;
+                    }
+                });
     }
 
     private record Run(int exit, String output) {

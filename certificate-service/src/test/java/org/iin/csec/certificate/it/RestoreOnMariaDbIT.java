@@ -27,9 +27,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.iin.csec.chassis.testing.Awaiting.await;
 import static org.iin.csec.certificate.it.Api.expect;
 import static org.iin.csec.certificate.it.Api.handOff;
 import static org.iin.csec.certificate.it.Api.signing;
@@ -93,8 +93,9 @@ class RestoreOnMariaDbIT {
         long id = issued.getJsonNumber("certificateId").longValue();
         expect(200, before.post(LEADER, "/certificates/" + id + "/signatures", signing(IIN_KEY.pkcs12(), PASSPHRASE)));
         expect(200, before.post(SIGN_AR, "/certificates/" + id + "/signatures", signing(AR_KEY.pkcs12(), PASSPHRASE)));
-        await("certificate " + id + " delivered", () -> expect(200, before.get(LEADER, "/certificates/" + id)).json()
-                .getString("status").equals("DELIVERED"));
+        await("certificate " + id + " delivered", Duration.ofSeconds(60), Duration.ofMillis(250))
+                .until(() -> expect(200, before.get(LEADER, "/certificates/" + id)).json().getString("status")
+                        .equals("DELIVERED"));
         JsonObject certificate = expect(200, before.get(LEADER, "/certificates/" + id)).json();
         String code = certificate.getString("verificationCode");
         String number = certificate.getString("number");
@@ -229,16 +230,6 @@ class RestoreOnMariaDbIT {
             assertThat(process.exitValue()).as(command.get(0) + ": " + Files.readString(errors)).isZero();
         } finally {
             Files.deleteIfExists(errors);
-        }
-    }
-
-    private static void await(String what, Supplier<Boolean> condition) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (!condition.get()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("Timed out waiting for: " + what);
-            }
-            ServiceProcesses.pause(250);
         }
     }
 

@@ -21,10 +21,10 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.iin.csec.chassis.testing.Awaiting.await;
 import static org.iin.csec.certificate.it.Api.expect;
 import static org.iin.csec.certificate.it.Api.handOff;
 import static org.iin.csec.certificate.it.Api.signing;
@@ -122,8 +122,9 @@ class TwoInstancesOnMariaDbIT {
         assertThat(refused.body()).contains("batch-running");
 
         // A's lease (60 s after its last progress) runs out: the batch is INTERRUPTED, to be resumed.
-        await(Duration.ofSeconds(90), "batch " + batchId + " interrupted", () -> expect(200,
-                onB.get(LEADER, "/signing-batches/" + batchId)).json().getString("status").equals("INTERRUPTED"));
+        await("batch " + batchId + " interrupted", Duration.ofSeconds(90), Duration.ofMillis(250))
+                .until(() -> expect(200, onB.get(LEADER, "/signing-batches/" + batchId)).json().getString("status")
+                        .equals("INTERRUPTED"));
         log("batch INTERRUPTED on B %d s after the kill", seconds(killed));
 
         // The passphrase was never stored: without it, or with a wrong one, nothing resumes and nothing changes.
@@ -144,8 +145,9 @@ class TwoInstancesOnMariaDbIT {
         assertThat(resumed.getJsonNumber("id").longValue()).isEqualTo(batchId);
         assertThat(resumed.getInt("done")).isEqualTo(signedByA.size());
         assertThat(resumed.getInt("total")).isEqualTo(CERTIFICATES);
-        await(Duration.ofSeconds(60), "batch " + batchId + " completed", () -> expect(200,
-                onB.get(LEADER, "/signing-batches/" + batchId)).json().getString("status").equals("COMPLETED"));
+        await("batch " + batchId + " completed", Duration.ofSeconds(60), Duration.ofMillis(250))
+                .until(() -> expect(200, onB.get(LEADER, "/signing-batches/" + batchId)).json().getString("status")
+                        .equals("COMPLETED"));
         log("B resumed and signed the other %d in %d s", CERTIFICATES - signedByA.size(), seconds(resuming));
         JsonObject completed = expect(200, onB.get(LEADER, "/signing-batches/" + batchId)).json();
         assertThat(completed.getInt("done")).isEqualTo(completed.getInt("total")).isEqualTo(CERTIFICATES);
@@ -198,17 +200,12 @@ class TwoInstancesOnMariaDbIT {
 
     /** Polls the batch on A until it reported some signed; fails if it finished before A could be killed. */
     private static int awaitProgress(Api onA, long batchId) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            JsonObject progress = expect(200, onA.get(LEADER, "/signing-batches/" + batchId)).json();
-            int done = progress.getInt("done");
-            assertThat(done).as("the batch ended before A could be killed").isLessThan(CERTIFICATES);
-            if (done >= KILL_AFTER) {
-                return done;
-            }
-            ServiceProcesses.pause(20);
-        }
-        throw new AssertionError("Batch " + batchId + " made no progress on A within 60 s");
+        return await("batch " + batchId + " to make progress on A", Duration.ofSeconds(60), Duration.ofMillis(20))
+                .until(() -> {
+                    int done = expect(200, onA.get(LEADER, "/signing-batches/" + batchId)).json().getInt("done");
+                    assertThat(done).as("the batch ended before A could be killed").isLessThan(CERTIFICATES);
+                    return done;
+                }, done -> done >= KILL_AFTER);
     }
 
     private static String batch(String passphrase) {
@@ -248,16 +245,6 @@ class TwoInstancesOnMariaDbIT {
     private static List<String> batchAudit(long batchId) throws SQLException {
         try (Connection db = MariaDbDatabase.connect()) {
             return StoredCertificates.batchAudit(db, batchId);
-        }
-    }
-
-    private static void await(Duration timeout, String what, Supplier<Boolean> condition) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (!condition.get()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("Timed out after " + timeout.toSeconds() + " s waiting for: " + what);
-            }
-            ServiceProcesses.pause(250);
         }
     }
 

@@ -13,9 +13,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.iin.csec.chassis.testing.Awaiting.await;
 import static org.iin.csec.course.it.Api.expect;
 import static org.iin.csec.course.it.Api.nominee;
 
@@ -484,10 +486,8 @@ class CourseServiceIT {
                 "payara-embedded.log.0");
         java.util.regex.Pattern line = java.util.regex.Pattern.compile(
                 "request id=nginx-4f2a9c method=GET path=\\S*/api/v1/me status=200 ms=\\d+ user=" + COORD_AR);
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (!line.matcher(java.nio.file.Files.readString(log)).find() && System.currentTimeMillis() < deadline) {
-            Thread.sleep(100);
-        }
+        await("the request's line to reach the log", Duration.ofSeconds(10), Duration.ofMillis(100))
+                .until(() -> line.matcher(java.nio.file.Files.readString(log)).find());
         assertThat(java.nio.file.Files.readString(log)).containsPattern(line).doesNotContain("x status=200 user=admin");
     }
 

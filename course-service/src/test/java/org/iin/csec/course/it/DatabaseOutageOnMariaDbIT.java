@@ -1,6 +1,7 @@
 package org.iin.csec.course.it;
 
 import jakarta.json.JsonObject;
+import org.awaitility.core.ConditionTimeoutException;
 import org.iin.csec.chassis.testing.PayaraProcess;
 import org.iin.csec.moodle.emulator.MoodleEmulator;
 import org.junit.jupiter.api.AfterAll;
@@ -39,6 +40,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.iin.csec.chassis.testing.Awaiting.await;
 import static org.iin.csec.course.it.Api.expect;
 import static org.iin.csec.course.it.Api.nominee;
 
@@ -474,16 +476,10 @@ class DatabaseOutageOnMariaDbIT {
         }
     }
 
-    private static Timed awaitReadiness(Api api, int status, Instant deadline) throws InterruptedException {
-        Timed last = null;
-        while (Instant.now().isBefore(deadline)) {
-            last = Timed.of(() -> api.server("/health/ready"));
-            if (last.reply() != null && last.reply().status() == status) {
-                return last;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("Readiness never answered " + status + "; last: " + last);
+    private static Timed awaitReadiness(Api api, int status, Instant deadline) {
+        return await("readiness to answer " + status, Duration.between(Instant.now(), deadline), Duration.ofMillis(100))
+                .until(() -> Timed.of(() -> api.server("/health/ready")),
+                        last -> last.reply() != null && last.reply().status() == status);
     }
 
     private static JsonObject check(Api.Reply health, String name) {
@@ -574,19 +570,17 @@ class DatabaseOutageOnMariaDbIT {
         return count;
     }
 
-    private static Instant awaitTrue(BooleanSupplier condition, Duration limit, String what) throws InterruptedException {
+    private static Instant awaitTrue(BooleanSupplier condition, Duration limit, String what) {
         return awaitTrue(condition, limit, 2, what);
     }
 
-    private static Instant awaitTrue(BooleanSupplier condition, Duration limit, long pollMillis, String what)
-            throws InterruptedException {
-        Instant deadline = Instant.now().plus(limit);
-        while (Instant.now().isBefore(deadline)) {
-            if (condition.getAsBoolean()) {
-                return Instant.now();
-            }
-            Thread.sleep(pollMillis);
+    private static Instant awaitTrue(BooleanSupplier condition, Duration limit, long pollMillis, String what) {
+        try {
+            await(what, limit, Duration.ofMillis(pollMillis)).until(condition::getAsBoolean);
+            return Instant.now();
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("Waited " + limit.toSeconds() + " s for " + what + "; Moodle calls: "
+                    + moodle.callCounts(), e);
         }
-        throw new AssertionError("Waited " + limit.toSeconds() + " s for " + what + "; Moodle calls: " + moodle.callCounts());
     }
 }

@@ -5,6 +5,7 @@ import jakarta.json.JsonValue;
 import org.iin.csec.moodle.emulator.CompletionRule;
 import org.iin.csec.moodle.emulator.Fault;
 import org.iin.csec.moodle.emulator.MoodleEmulator;
+import org.awaitility.core.ConditionTimeoutException;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -25,11 +26,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.iin.csec.chassis.testing.Awaiting.await;
 import static org.iin.csec.course.it.Api.expect;
 
 /**
@@ -155,7 +156,8 @@ class MoodleFaultsIT {
         int creations = moodle.callCount(CREATE_USERS);
         Instant acceptedSlow = Instant.now();
         List<Long> slow = accept(ar.subList(2, 4));
-        awaitTrue(() -> moodle.callCount(CREATE_USERS) > creations, Duration.ofSeconds(15), "the slow creation to start");
+        await("the slow creation to start", Duration.ofSeconds(15), Duration.ofMillis(100))
+                .until(() -> moodle.callCount(CREATE_USERS) > creations);
         Timed rosterWhileSlow = timed(() -> api.get(COORD_AR, "/editions/" + EDITION + "/participants?state=AR"));
         awaitEnrolled(slow, Duration.ofSeconds(20));
         Duration slowEnrolment = Duration.between(acceptedSlow, Instant.now());
@@ -194,7 +196,8 @@ class MoodleFaultsIT {
         moodle.injectFault(Fault.slow(Duration.ofSeconds(20)));
         int courseChecks = moodle.callCount(COURSES);
         List<Long> hung = accept(ar.subList(6, 8));
-        awaitTrue(() -> moodle.callCount(COURSES) > courseChecks, Duration.ofSeconds(15), "the sync to wait on Moodle");
+        await("the sync to wait on Moodle", Duration.ofSeconds(15), Duration.ofMillis(100))
+                .until(() -> moodle.callCount(COURSES) > courseChecks);
         Timed roster = timed(() -> api.get(COORD_AR, "/editions/" + EDITION + "/participants?state=AR"));
         Timed state = timed(() -> api.get(LEADER, sync()));
         Timed ready = awaitMoodleDown("did not answer");
@@ -328,53 +331,51 @@ class MoodleFaultsIT {
     // ---- what the course leader sees ----------------------------------------------------------------------------
 
     /** The participants' work waits for another attempt, each with a reason that names what went wrong. */
-    private Map<Long, JsonObject> awaitRetrying(List<Long> ids, String phrase) throws InterruptedException {
+    private Map<Long, JsonObject> awaitRetrying(List<Long> ids, String phrase) {
         return awaitRetrying(ids, phrase, 1);
     }
 
-    private Map<Long, JsonObject> awaitRetrying(List<Long> ids, String phrase, int attempts)
-            throws InterruptedException {
-        Map<Long, JsonObject> found = new LinkedHashMap<>();
-        JsonObject state = null;
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(TIMEOUT_SECONDS * 3L + 10));
-        do {
-            state = expect(200, api.get(LEADER, sync())).json();
-            List<JsonObject> retrying = state.containsKey("retrying")
-                    ? state.getJsonArray("retrying").getValuesAs(JsonObject.class) : List.of();
-            found = byParticipant(retrying, ids);
-            if (found.size() == ids.size() && found.values().stream()
-                    .allMatch(w -> w.getString("reason", "").contains(phrase) && w.getInt("attempts") >= attempts)) {
-                found.values().forEach(w -> {
-                    assertClearReason(w.getString("reason"), phrase);
-                    assertThat(w.getString("kind")).isEqualTo("MOODLE_ENROL");
-                    assertThat(w.getString("participant")).isNotBlank();
-                    assertThat(Instant.parse(w.getString("nextAttemptAt"))).isAfter(Instant.now().minusSeconds(2));
+    private Map<Long, JsonObject> awaitRetrying(List<Long> ids, String phrase, int attempts) {
+        JsonObject state = await("participants " + ids + " to be shown waiting because \"" + phrase + "\"",
+                Duration.ofSeconds(TIMEOUT_SECONDS * 3L + 10), Duration.ofMillis(200))
+                .until(() -> expect(200, api.get(LEADER, sync())).json(), shown -> {
+                    Map<Long, JsonObject> waiting = byParticipant(retrying(shown), ids);
+                    return waiting.size() == ids.size() && waiting.values().stream().allMatch(w ->
+                            w.getString("reason", "").contains(phrase) && w.getInt("attempts") >= attempts);
                 });
-                ids.forEach(id -> assertThat(participant(id).getString("status")).isEqualTo("ACCEPTED"));
-                figures.putIfAbsent("sync state reason (" + phrase + ")", found.values().iterator().next()
-                        .getString("reason"));
-                return found;
-            }
-            Thread.sleep(200);
-        } while (Instant.now().isBefore(deadline));
-        throw new AssertionError("Participants " + ids + " never shown waiting because \"" + phrase + "\": " + state);
+        Map<Long, JsonObject> found = byParticipant(retrying(state), ids);
+        found.values().forEach(w -> {
+            assertClearReason(w.getString("reason"), phrase);
+            assertThat(w.getString("kind")).isEqualTo("MOODLE_ENROL");
+            assertThat(w.getString("participant")).isNotBlank();
+            assertThat(Instant.parse(w.getString("nextAttemptAt"))).isAfter(Instant.now().minusSeconds(2));
+        });
+        ids.forEach(id -> assertThat(participant(id).getString("status")).isEqualTo("ACCEPTED"));
+        figures.putIfAbsent("sync state reason (" + phrase + ")", found.values().iterator().next().getString("reason"));
+        return found;
+    }
+
+    private static List<JsonObject> retrying(JsonObject state) {
+        return state.containsKey("retrying") ? state.getJsonArray("retrying").getValuesAs(JsonObject.class) : List.of();
     }
 
     /** The participants' work stopped (FAILED) after {@code attempts} attempts, with a reason naming the cause. */
-    private Map<Long, JsonObject> awaitFailed(List<Long> ids, String phrase, int attempts) throws InterruptedException {
-        JsonObject state = null;
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        do {
-            state = expect(200, api.get(LEADER, sync())).json();
-            Map<Long, JsonObject> found = byParticipant(state.getJsonArray("failures").getValuesAs(JsonObject.class), ids);
-            if (found.size() == ids.size() && found.values().stream().allMatch(f -> f.getInt("attempts") == attempts)) {
-                found.values().forEach(f -> assertClearReason(f.getString("reason"), phrase));
-                figures.putIfAbsent("failure reason (" + phrase + ")", found.values().iterator().next().getString("reason"));
-                return found;
-            }
-            Thread.sleep(200);
-        } while (Instant.now().isBefore(deadline));
-        throw new AssertionError("Participants " + ids + " never shown stopped after " + attempts + " attempts: " + state);
+    private Map<Long, JsonObject> awaitFailed(List<Long> ids, String phrase, int attempts) {
+        JsonObject state = await("participants " + ids + " to be shown stopped after " + attempts + " attempts",
+                Duration.ofSeconds(20), Duration.ofMillis(200))
+                .until(() -> expect(200, api.get(LEADER, sync())).json(), shown -> {
+                    Map<Long, JsonObject> stopped = byParticipant(failures(shown), ids);
+                    return stopped.size() == ids.size()
+                            && stopped.values().stream().allMatch(f -> f.getInt("attempts") == attempts);
+                });
+        Map<Long, JsonObject> found = byParticipant(failures(state), ids);
+        found.values().forEach(f -> assertClearReason(f.getString("reason"), phrase));
+        figures.putIfAbsent("failure reason (" + phrase + ")", found.values().iterator().next().getString("reason"));
+        return found;
+    }
+
+    private static List<JsonObject> failures(JsonObject state) {
+        return state.getJsonArray("failures").getValuesAs(JsonObject.class);
     }
 
     private static Map<Long, JsonObject> byParticipant(List<JsonObject> items, List<Long> ids) {
@@ -411,31 +412,31 @@ class MoodleFaultsIT {
     }
 
     /** Readiness says Moodle is DOWN and why, each answer within 4 s; returns the first such answer. */
-    private Timed awaitMoodleDown(String phrase) throws InterruptedException {
-        JsonObject check = null;
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
-        do {
-            Timed ready = timed(() -> api.server("/health/ready"));
-            // Under the sync's own timeout (5 s): readiness never waits as long as the sync does.
-            assertThat(ready.took()).as("readiness answers quickly").isLessThan(Duration.ofSeconds(4));
-            check = moodleCheck(ready.reply());
-            if (check.getString("status").equals("DOWN") && check.getJsonObject("data").getString("reason", "")
-                    .contains(phrase)) {
-                assertThat(ready.reply().status()).isEqualTo(503);
-                assertClearReason(check.getJsonObject("data").getString("reason"), phrase);
-                // The address is for administrators, not for whoever can reach the health endpoint.
-                assertThat(check.toString()).doesNotContain(moodle.baseUrl());
-                figures.putIfAbsent("readiness reason (" + phrase + ")", check.getJsonObject("data").getString("reason"));
-                return ready;
-            }
-            Thread.sleep(250);
-        } while (Instant.now().isBefore(deadline));
-        throw new AssertionError("Readiness never said Moodle is down because \"" + phrase + "\": " + check);
+    private Timed awaitMoodleDown(String phrase) {
+        Timed ready = await("readiness to say Moodle is down because \"" + phrase + "\"", Duration.ofSeconds(15),
+                Duration.ofMillis(250))
+                .until(() -> {
+                    Timed answer = timed(() -> api.server("/health/ready"));
+                    // Under the sync's own timeout (5 s): readiness never waits as long as the sync does.
+                    assertThat(answer.took()).as("readiness answers quickly").isLessThan(Duration.ofSeconds(4));
+                    return answer;
+                }, answer -> {
+                    JsonObject check = moodleCheck(answer.reply());
+                    return check.getString("status").equals("DOWN")
+                            && check.getJsonObject("data").getString("reason", "").contains(phrase);
+                });
+        JsonObject check = moodleCheck(ready.reply());
+        assertThat(ready.reply().status()).isEqualTo(503);
+        assertClearReason(check.getJsonObject("data").getString("reason"), phrase);
+        // The address is for administrators, not for whoever can reach the health endpoint.
+        assertThat(check.toString()).doesNotContain(moodle.baseUrl());
+        figures.putIfAbsent("readiness reason (" + phrase + ")", check.getJsonObject("data").getString("reason"));
+        return ready;
     }
 
-    private void awaitMoodleUp() throws InterruptedException {
-        awaitTrue(() -> moodleCheck(readiness()).getString("status").equals("UP"), Duration.ofSeconds(15),
-                "readiness to say Moodle is up");
+    private void awaitMoodleUp() {
+        await("readiness to say Moodle is up", Duration.ofSeconds(15), Duration.ofMillis(100))
+                .until(() -> moodleCheck(readiness()).getString("status").equals("UP"));
     }
 
     private Api.Reply readiness() {
@@ -455,18 +456,17 @@ class MoodleFaultsIT {
         return ids;
     }
 
-    private void awaitEnrolled(List<Long> ids, Duration within) throws InterruptedException {
+    private void awaitEnrolled(List<Long> ids, Duration within) {
         Set<Long> waiting = new HashSet<>(ids);
-        Instant deadline = Instant.now().plus(within);
-        do {
-            waiting.removeIf(id -> participant(id).getString("status").equals("ENROLLED"));
-            if (waiting.isEmpty()) {
-                return;
-            }
-            Thread.sleep(200);
-        } while (Instant.now().isBefore(deadline));
-        throw new AssertionError("Not enrolled within " + within + ": " + waiting + "; sync state: "
-                + api.get(LEADER, sync()).body());
+        try {
+            await("participants " + ids + " to be ENROLLED", within, Duration.ofMillis(200)).until(() -> {
+                waiting.removeIf(id -> participant(id).getString("status").equals("ENROLLED"));
+                return waiting.isEmpty();
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("Not enrolled within " + within + ": " + waiting + "; sync state: "
+                    + api.get(LEADER, sync()).body(), e);
+        }
     }
 
     private JsonObject participant(long id) {
@@ -515,15 +515,5 @@ class MoodleFaultsIT {
         Instant sent = Instant.now();
         Api.Reply reply = request.get();
         return new Timed(reply, Duration.between(sent, Instant.now()));
-    }
-
-    private static void awaitTrue(BooleanSupplier condition, Duration within, String what) throws InterruptedException {
-        Instant deadline = Instant.now().plus(within);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("Waited " + within + " for " + what);
-            }
-            Thread.sleep(100);
-        }
     }
 }

@@ -15,10 +15,11 @@ import java.io.StringReader;
 import java.net.URL;
 import java.util.List;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.Objects;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.iin.csec.chassis.testing.Awaiting.await;
 import static org.iin.csec.course.it.Api.expect;
 import static org.iin.csec.course.it.Api.nominee;
 
@@ -196,17 +197,15 @@ class MoodleSyncIT {
         assertThat(expect(200, api.get(ar, "/editions/" + code + "/report")).json().containsKey("total")).isFalse();
     }
 
-    private static MimeMessage waitForMail(String to) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        do {
+    private static MimeMessage waitForMail(String to) {
+        return await("an e-mail to reach " + to, Duration.ofSeconds(30), Duration.ofMillis(250)).until(() -> {
             for (MimeMessage message : ServiceConfiguration.mail.getReceivedMessages()) {
                 if (message.getAllRecipients()[0].toString().equals(to)) {
                     return message;
                 }
             }
-            Thread.sleep(250);
-        } while (Instant.now().isBefore(deadline));
-        throw new AssertionError("No e-mail reached " + to);
+            return null;
+        }, Objects::nonNull);
     }
 
     private static String problem(Api.Reply reply) {
@@ -218,29 +217,15 @@ class MoodleSyncIT {
         return "/editions/" + EDITION + "/participants/" + id;
     }
 
-    private static JsonObject waitFor(Api api, long id, Predicate<JsonObject> condition) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        JsonObject participant;
-        do {
-            participant = expect(200, api.get(LEADER, participant(id))).json();
-            if (condition.test(participant)) {
-                return participant;
-            }
-            Thread.sleep(250);
-        } while (Instant.now().isBefore(deadline));
-        throw new AssertionError("Participant " + id + " never reached the expected state: " + participant);
+    private static JsonObject waitFor(Api api, long id, Predicate<JsonObject> condition) {
+        return await("participant " + id + " to reach the expected state", Duration.ofSeconds(30), Duration.ofMillis(250))
+                .until(() -> expect(200, api.get(LEADER, participant(id))).json(), condition);
     }
 
-    private static void waitForSync(Api api, String kind, int done) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        JsonObject counts;
-        do {
-            counts = expect(200, api.get(LEADER, "/editions/" + EDITION + "/moodle-sync")).json().getJsonObject("counts");
-            if (counts.containsKey(kind) && counts.getJsonObject(kind).getInt("DONE", 0) == done) {
-                return;
-            }
-            Thread.sleep(250);
-        } while (Instant.now().isBefore(deadline));
-        throw new AssertionError(kind + " never reached " + done + " done: " + counts);
+    private static void waitForSync(Api api, String kind, int done) {
+        await(kind + " to reach " + done + " done", Duration.ofSeconds(30), Duration.ofMillis(250))
+                .until(() -> expect(200, api.get(LEADER, "/editions/" + EDITION + "/moodle-sync")).json()
+                        .getJsonObject("counts"), counts -> counts.containsKey(kind)
+                        && counts.getJsonObject(kind).getInt("DONE", 0) == done);
     }
 }

@@ -1,6 +1,7 @@
 package org.iin.csec.course.it;
 
 import jakarta.json.JsonObject;
+import org.awaitility.core.ConditionTimeoutException;
 import org.iin.csec.chassis.testing.PayaraProcess;
 import org.iin.csec.moodle.emulator.Fault;
 import org.iin.csec.moodle.emulator.MoodleEmulator;
@@ -40,6 +41,7 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.iin.csec.chassis.testing.Awaiting.await;
 import static org.iin.csec.course.it.Api.expect;
 
 /**
@@ -359,35 +361,25 @@ class TwoInstancesOnMariaDbIT {
         return enrol == null ? 0 : enrol.getInt(status, 0);
     }
 
-    private static JsonObject awaitSync(Api api, java.util.function.Predicate<JsonObject> condition, Duration limit)
-            throws InterruptedException {
-        Instant deadline = Instant.now().plus(limit);
-        JsonObject sync;
-        do {
-            sync = expect(200, api.get(LEADER, "/editions/" + EDITION + "/moodle-sync")).json();
-            if (condition.test(sync.getJsonObject("counts"))) {
-                return sync;
-            }
-            Thread.sleep(200);
-        } while (Instant.now().isBefore(deadline));
-        throw new AssertionError("The sync never reached the expected state: " + sync);
+    private static JsonObject awaitSync(Api api, java.util.function.Predicate<JsonObject> condition, Duration limit) {
+        return await("the sync to reach the expected state", limit, Duration.ofMillis(200))
+                .until(() -> expect(200, api.get(LEADER, "/editions/" + EDITION + "/moodle-sync")).json(),
+                        sync -> condition.test(sync.getJsonObject("counts")));
     }
 
     /** Polls every 5 ms (the kill must land within one Moodle call's latency) until true; returns when it was. */
-    private static Instant awaitTrue(BooleanSupplier condition, Duration limit, String what) throws InterruptedException {
+    private static Instant awaitTrue(BooleanSupplier condition, Duration limit, String what) {
         return awaitTrue(condition, limit, 5, what);
     }
 
-    private static Instant awaitTrue(BooleanSupplier condition, Duration limit, long pollMillis, String what)
-            throws InterruptedException {
-        Instant deadline = Instant.now().plus(limit);
-        while (Instant.now().isBefore(deadline)) {
-            if (condition.getAsBoolean()) {
-                return Instant.now();
-            }
-            Thread.sleep(pollMillis);
+    private static Instant awaitTrue(BooleanSupplier condition, Duration limit, long pollMillis, String what) {
+        try {
+            await(what, limit, Duration.ofMillis(pollMillis)).until(condition::getAsBoolean);
+            return Instant.now();
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("Waited " + limit.toSeconds() + " s for " + what + "; Moodle calls: "
+                    + moodle.callCounts(), e);
         }
-        throw new AssertionError("Waited " + limit.toSeconds() + " s for " + what + "; Moodle calls: " + moodle.callCounts());
     }
 
     /** Who holds leases on the edition's waiting enrolments, and on how many. */

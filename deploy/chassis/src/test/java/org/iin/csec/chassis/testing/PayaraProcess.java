@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -93,29 +94,28 @@ public final class PayaraProcess implements AutoCloseable {
     /** Waits until {@code probePath} (under the context) answers one of {@code statuses}; fails if the process stops. */
     public void awaitAnswer(Instant deadline, String probePath, int... statuses) {
         URI probe = URI.create("http://127.0.0.1:" + port + "/" + context + probePath);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " stopped while starting (exit " + process.exitValue()
-                        + "); see its log in target/");
-            }
-            try {
-                int status = HTTP.send(HttpRequest.newBuilder(probe).timeout(Duration.ofSeconds(5)).GET().build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode();
-                for (int expected : statuses) {
-                    if (status == expected) {
-                        return;
-                    }
-                }
-            } catch (IOException notYet) {
-                // Not listening yet.
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            pause(250);
+        String what = name + " to answer at /" + context + probePath + " (see its log in target/)";
+        Duration left = Duration.between(Instant.now(), deadline);
+        if (left.isNegative() || left.isZero()) {
+            throw new IllegalStateException(name + " did not answer at /" + context + probePath
+                    + " in time; see its log in target/");
         }
-        throw new IllegalStateException(name + " did not answer at /" + context + probePath
-                + " in time; see its log in target/");
+        Awaiting.await(what, left, Duration.ofMillis(250))
+                .ignoreExceptionsInstanceOf(IOException.class) // not listening yet
+                .until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException(name + " stopped while starting (exit " + process.exitValue()
+                                + "); see its log in target/");
+                    }
+                    try {
+                        int status = HTTP.send(HttpRequest.newBuilder(probe).timeout(Duration.ofSeconds(5)).GET()
+                                .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                        return IntStream.of(statuses).anyMatch(expected -> expected == status);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException(e);
+                    }
+                });
     }
 
     public String name() {
@@ -200,15 +200,6 @@ public final class PayaraProcess implements AutoCloseable {
             try (Stream<Path> paths = Files.walk(tree)) {
                 paths.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
             }
-        }
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }
