@@ -36,7 +36,7 @@ import static org.iin.csec.chassis.testing.Awaiting.await;
 
 /**
  * A database on a disk that can really be filled: a MariaDB server of the test's own (the machine's mariadbd, on a
- * free port, its system files under target/), whose certificate database lives on a small tmpfs, with the fake
+ * free port, its system files under /tmp), whose certificate database lives on a small tmpfs, with the fake
  * course-service and GreenMail of this run. Its own server, not the shared one, because a full disk can abort
  * MariaDB 10.11 as a whole (an INSERT whose BLOBs get no space is rolled back fatally), which would take every other
  * test's database with it. Mounting needs root, as in CI: without it the test fails, saying so.
@@ -52,6 +52,7 @@ final class FullDiskDatabase implements BeforeAllCallback, AfterAllCallback {
     private static final String DISK_SIZE = "24m";
     private static final Path MARIADBD = Path.of("/usr/sbin/mariadbd");
     private static final Path INSTALL_DB = Path.of("/usr/bin/mariadb-install-db");
+    private static final Path SHARED_TMP = Path.of("/tmp");
 
     private Path home;
     private Path disk;
@@ -64,7 +65,9 @@ final class FullDiskDatabase implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        home = Files.createTempDirectory(TestEnvironment.target(), "it-full-disk-");
+        // In the machine's shared temporary folder, not under target/: the server runs as mysql, which must reach its
+        // files wherever the checkout lives (in a home folder of mode 0700, it could not).
+        home = Files.createTempDirectory(SHARED_TMP, "csec-it-full-disk-");
         Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
         disk = Files.createDirectory(home.resolve("disk"));
         data = home.resolve("data");
