@@ -68,7 +68,7 @@ public class CertificateMailWork implements WorkHandler<OutboxItem> {
                 mailer.send(toSend.mail());
                 outcomes.put(item.id(), Outcome.done());
             } catch (MailNotSent e) {
-                outcomes.put(item.id(), e.permanent() ? Outcome.failed(e.getMessage()) : Outcome.retry(e.getMessage()));
+                outcomes.put(item.id(), Outcome.failure(e.getMessage(), !e.permanent()));
             }
         }
         return outcomes;
